@@ -1,0 +1,82 @@
+"""One exception base and one catalogue of messages.
+
+Messages are in Vietnamese for clerks; each names the file (and the place when there is one) and
+says what to do. Only the CLI turns these exceptions into exit codes.
+"""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "missing": "Không tìm thấy tệp “{path}”. Hãy kiểm tra lại đường dẫn và tên tệp.",
+    "directory": "“{path}” là một thư mục, không phải một tệp. Hãy chỉ ra một tệp văn bản cụ thể.",
+    "empty": "Tệp “{path}” rỗng (không có nội dung). Hãy chọn tệp văn bản đã có nội dung.",
+    "binary": (
+        "Tệp “{path}” không phải văn bản đọc được (tệp nhị phân hoặc định dạng lạ). "
+        "Hãy dùng tệp .docx, .doc, .txt, .md hoặc .pdf có lớp chữ."
+    ),
+    "unsupported": (
+        "Không đọc được định dạng “{suffix}” của tệp “{path}”. "
+        "Hãy lưu văn bản thành .docx, .txt, .md hoặc .pdf rồi thử lại."
+    ),
+    "corrupt_docx": (
+        "Tệp “{path}” không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng ({detail}). "
+        "Hãy mở tệp bằng Word/LibreOffice và lưu lại dưới dạng .docx."
+    ),
+    "encrypted_docx": (
+        "Tệp “{path}” được đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu "
+        "(Tệp → Thông tin → Bảo vệ tài liệu) rồi lưu lại."
+    ),
+    "zip_bomb": (
+        "Tệp “{path}” bị từ chối: khi giải nén, nội dung vượt quá {limit_mb} MB "
+        "(nghi là tệp nén độc hại). Hãy kiểm tra nguồn gốc tệp."
+    ),
+    "legacy_encoding": (
+        "Tệp “{path}” dùng bảng mã cũ {encoding}. Không chuyển được sang Unicode: {detail}. "
+        "Hãy mở bằng Unikey (công cụ chuyển mã) chuyển sang Unicode rồi thử lại."
+    ),
+    "undecodable": (
+        "Không nhận ra bảng mã của tệp “{path}” (dòng {line}). "
+        "Hãy lưu lại tệp với bảng mã UTF-8."
+    ),
+    "pdf_no_text": (
+        "Tệp PDF “{path}” không có lớp chữ (có thể là bản quét). "
+        "Hãy dùng bản Word gốc hoặc nhận dạng chữ (OCR) trước."
+    ),
+    "corrupt_pdf": "Tệp PDF “{path}” bị hỏng hoặc không đọc được ({detail}).",
+    "doc_needs_libreoffice": (
+        "Tệp “{path}” là định dạng Word 97–2003 (.doc). Cần LibreOffice để chuyển đổi: "
+        "cài bằng lệnh “apt-get install libreoffice-writer”, hoặc mở tệp bằng Word và lưu thành .docx."
+    ),
+    "doc_conversion_failed": (
+        "Không chuyển được tệp “{path}” sang .docx bằng LibreOffice ({detail}). "
+        "Hãy mở tệp bằng Word và lưu thành .docx."
+    ),
+    "no_structure": (
+        "Tệp “{path}” không có cấu trúc của một văn bản hành chính (không thấy tên loại văn bản, "
+        "số ký hiệu, căn cứ hay các mục đánh số I., 1., a)). Hãy kiểm tra đúng tệp chưa."
+    ),
+    "too_large": (
+        "Tệp “{path}” quá lớn ({size_mb} MB, giới hạn {limit_mb} MB). Hãy tách văn bản hoặc kiểm tra tệp."
+    ),
+}
+
+
+class DraftingError(Exception):
+    """Base of every error the toolkit reports to a user. exit_code 1: bad input; 2: usage."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(MESSAGES[key].format(**values))
+
+
+class InputError(DraftingError):
+    """The file given cannot be read as a document."""
+
+
+class UsageError(DraftingError):
+    """The command was called wrongly (a missing file, a directory)."""
+
+    exit_code = 2

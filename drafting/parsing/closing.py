@@ -1,0 +1,116 @@
+"""The closing: "Nơi nhận" list, "Lưu:" line, signature block; what follows is an appendix."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from drafting.data_files import load
+from drafting.document import Block
+from drafting.model import Signature
+from drafting.parsing.text import fold, is_upper
+
+_RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
+_ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*)$", re.IGNORECASE)
+_ITEM_MARK = re.compile(r"^[-–•]\s*")
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
+
+
+@cache
+def _vocabulary() -> dict:
+    return load("vocabulary")
+
+
+def is_recipients_heading(text: str) -> bool:
+    return bool(_RECIPIENTS.match(text))
+
+
+def is_signature_start(text: str) -> bool:
+    key = fold(text)
+    prefixes = _vocabulary()["signature_authority"] + _vocabulary()["signature_delegation"]
+    return is_upper(text) and len(text) < 60 and any(key.startswith(fold(p)) for p in prefixes)
+
+
+@dataclass
+class Closing:
+    recipients: list[str] = field(default_factory=list)
+    archive: str | None = None
+    signature: Signature = field(default_factory=Signature)
+    extra: list[str] = field(default_factory=list)  # signed marks, stray lines of the closing
+    appendices: list[str] = field(default_factory=list)
+
+
+def read_closing(blocks: list[Block]) -> Closing:
+    closing = Closing()
+    lines = [line for block in blocks for line in block.lines()]
+    index = 0
+    if lines and is_recipients_heading(lines[0]):
+        first = _RECIPIENTS.sub("", lines[0]).strip()
+        lines = ([first] if first else []) + lines[1:]
+        index = _read_recipients(lines, closing)
+    _read_signature(lines[index:], closing)
+    return closing
+
+
+def _read_recipients(lines: list[str], closing: Closing) -> int:
+    for index, line in enumerate(lines):
+        archive = _ARCHIVE.match(line)
+        if archive:
+            closing.archive = archive.group("archive").strip().rstrip(".").strip() or None
+            return index + 1
+        if is_signature_start(line):
+            return index
+        if line.startswith("+") and closing.recipients:
+            item = _clean_item(line.lstrip("+ "))
+            previous = closing.recipients[-1]
+            closing.recipients[-1] = f"{previous} {item}" if previous.endswith(":") else f"{previous}, {item}"
+            continue
+        if not _ITEM_MARK.match(line) and closing.recipients and not is_upper(line) and line[:1].islower():
+            closing.recipients[-1] += " " + _clean_item(line)
+            continue
+        if not _ITEM_MARK.match(line) and closing.recipients and _looks_like_signature(line):
+            return index
+        closing.recipients.append(_clean_item(line))
+    return len(lines)
+
+
+def _looks_like_signature(line: str) -> bool:
+    positions = {fold(p) for p in _vocabulary()["signature_positions"]}
+    return fold(line) in positions
+
+
+def _clean_item(line: str) -> str:
+    item = _ITEM_MARK.sub("", line.strip())
+    return item.rstrip(" ;,.").strip() if not item.endswith("(b/c).") else item.rstrip(".")
+
+
+def _read_signature(lines: list[str], closing: Closing) -> None:
+    signature = closing.signature
+    signed = {fold(mark) for mark in _vocabulary()["signed_marks"]}
+    authority = [fold(p) for p in _vocabulary()["signature_authority"]]
+    delegation = [fold(p) for p in _vocabulary()["signature_delegation"]]
+    for index, line in enumerate(lines):
+        key = fold(line)
+        if signature.name is not None:
+            closing.appendices.extend(lines[index:])
+            return
+        if key in signed:
+            closing.extra.append(line)
+        elif any(key.startswith(p) for p in authority) and signature.authority is None and is_upper(line):
+            signature.authority = line
+        elif any(key.startswith(p) for p in delegation) and signature.delegation is None and is_upper(line):
+            signature.delegation = line
+        elif is_upper(line) and signature.position is None and len(line) < 60 and _is_position(line):
+            signature.position = line
+        elif _NAME.match(line) and (signature.position or signature.authority or signature.delegation):
+            signature.name = line
+        elif signature.position or signature.authority or signature.delegation:
+            closing.appendices.extend(lines[index:])
+            return
+        else:
+            closing.extra.append(line)
+
+
+def _is_position(line: str) -> bool:
+    return not any(char.isdigit() for char in line)

@@ -1,0 +1,249 @@
+"""Blocks → Plan: find the zones (header, title, preamble, body, closing) and read each."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from drafting.data_files import load
+from drafting.document import Block, RawDocument
+from drafting.errors import InputError
+from drafting.model import LegalRef, Meta, Plan, Source, Warning
+from drafting.parsing import bases, closing, issuer
+from drafting.parsing.dates import LONG_DATE, iso
+from drafting.parsing.labels import read_label
+from drafting.parsing.noise import clean_blocks
+from drafting.parsing.text import TRAILING_PUNCT, fold, is_upper, squash
+from drafting.parsing.tree import TreeBuilder
+
+_NUMBER = re.compile(r"Số\s*:?\s*(?P<number>[0-9][0-9.]*)?\s*/\s*(?P<symbol>[^\s,;|]+(?:\s?-\s?[^\s,;|]+)*)", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^\d,;:|\t]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})",
+    re.IGNORECASE,
+)
+_RULE_LINE = re.compile(r"^[\s\-_=*~.–—]{3,}$")
+_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
+_VV = re.compile(r"^V/v\s*", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"](?P<inner>[^”\"]{3,})[”\"]")
+_ISSUES_PLAN = re.compile(
+    r"(?P<body>(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?P<unit>(?:tỉnh|thành phố|Thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4}))\s+(?:ban\s+hành|xây\s+dựng|phát\s+động|triển\s+khai)",
+)
+
+
+@cache
+def _vocabulary() -> dict:
+    return load("vocabulary")
+
+
+def parse_blocks(raw: RawDocument) -> Plan:
+    warnings: list[Warning] = list(raw.warnings)
+    blocks = _drop_rules(clean_blocks(raw.blocks, warnings), warnings)
+    plan = Plan(source=Source(raw.path, raw.format, raw.encoding), warnings=warnings)
+    plan.meta.draft = raw.draft_stamp
+    type_index = _doc_type_index(blocks)
+    header_end = type_index if type_index is not None else _header_end(blocks)
+    _read_header(blocks[:header_end], plan.meta)
+    cursor = header_end
+    if type_index is not None:
+        plan.meta.doc_type = _doc_type(blocks[type_index].text)
+        cursor = _read_title(blocks, type_index, plan.meta)
+    closing_start = _closing_start(blocks, cursor)
+    _read_body(blocks[cursor:closing_start], plan)
+    ending = closing.read_closing(blocks[closing_start:])
+    plan.recipients, plan.archive, plan.signature = ending.recipients, ending.archive, ending.signature
+    plan.appendices = ending.extra + ending.appendices
+    _complete_meta(plan, blocks)
+    if not _has_structure(plan):
+        raise InputError("no_structure", path=raw.path)
+    return plan
+
+
+def _drop_rules(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
+    kept = []
+    for block in blocks:
+        if _RULE_LINE.match(block.text):
+            warnings.append(Warning("rule_line", "Bỏ dòng kẻ trang trí.", block.line))
+        else:
+            kept.append(block)
+    return kept
+
+
+def _doc_type(text: str) -> str | None:
+    key = fold(text).rstrip(" :")
+    for name in _vocabulary()["doc_types"]:
+        if key == fold(name):
+            return name
+    return None
+
+
+def _doc_type_index(blocks: list[Block]) -> int | None:
+    for index, block in enumerate(blocks[:80]):
+        if is_upper(block.text) and _doc_type(block.text):
+            return index
+    return None
+
+
+def _header_end(blocks: list[Block]) -> int:
+    """Without a type heading (Công văn), the header ends after the place and date line."""
+    for index, block in enumerate(blocks[:20]):
+        if _PLACE_DATE.search(block.text):
+            return index + 1
+    return 0
+
+
+def _read_header(blocks: list[Block], meta: Meta) -> None:
+    texts = [block.text for block in blocks]
+    joined = " ".join(texts)
+    number = _NUMBER.search(joined)
+    if number:
+        meta.number = number.group("number") or ""
+        meta.symbol = re.sub(r"\s", "", number.group("symbol"))
+    place_date = _PLACE_DATE.search(joined.replace("\t", "  "))
+    if place_date:
+        place = re.split(r"\s{2,}|\|", place_date.group("place").strip())[-1]
+        meta.place = squash(place).strip(" *")
+        meta.date = iso(place_date.group("year"), place_date.group("month"), place_date.group("day"))
+    bodies = _header_bodies(blocks)
+    if bodies:
+        meta.issuer = issuer.normal_case(bodies[-1])
+        if len(bodies) > 1:
+            meta.superior = issuer.normal_case(bodies[-2])
+    for block in blocks:
+        if _VV.match(block.text):
+            meta.title = squash(_VV.sub("", block.text))
+
+
+def _header_bodies(blocks: list[Block]) -> list[str]:
+    """The issuing body and the one above it, from the header's upper-case lines."""
+    motto = [fold(m) for m in _vocabulary()["motto"]]
+    bodies: list[str] = []
+    for block in blocks:
+        for line in block.lines():
+            text = re.split(r"\t|\s{3,}", line.strip())[0].strip()
+            key = fold(text)
+            if not text or any(key.startswith(m[:12]) for m in motto) or "độc lập" in key:
+                continue
+            if _NUMBER.search(text) or LONG_DATE.search(text) or _VV.match(text) or not is_upper(text):
+                continue
+            if bodies and (issuer.starts_with_unit(text) or _continues_body(bodies[-1])):
+                bodies[-1] = f"{bodies[-1]} {text}"
+            else:
+                bodies.append(text)
+    return bodies
+
+
+def _continues_body(previous: str) -> bool:
+    return fold(previous) in ("ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân")
+
+
+def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
+    lines: list[str] = []
+    index = type_index + 1
+    while index < len(blocks) and len(lines) < 4:
+        text = blocks[index].text.strip()
+        if _ends_title(text, blocks[index]):
+            break
+        lines.append(text)
+        index += 1
+        if text.endswith((".", ";")) and not is_upper(text):
+            break
+    if lines:
+        meta.title = TRAILING_PUNCT.sub("", squash(" ".join(lines))) if not meta.title else meta.title
+    return index
+
+
+def _ends_title(text: str, block: Block) -> bool:
+    if bases.opener_of(text) or _KINH_GUI.match(text) or closing.is_recipients_heading(text):
+        return True
+    label = read_label(text)
+    if label is not None and label.kind in ("roman", "arabic", "article", "decimal"):
+        return True
+    if text.startswith("(") and "kèm theo" in text.lower():
+        return True
+    key = fold(text)
+    if any(fold(s) in key for s in _vocabulary()["preamble_sentence"]) and not is_upper(text):
+        return True
+    return len(text) > 250 and not is_upper(text)
+
+
+def _closing_start(blocks: list[Block], start: int) -> int:
+    for index in range(start, len(blocks)):
+        if closing.is_recipients_heading(blocks[index].text):
+            return index
+    seen_section = False
+    for index in range(start, len(blocks)):
+        label = read_label(blocks[index].text)
+        seen_section = seen_section or (label is not None and label.kind in ("roman", "arabic", "article"))
+        if seen_section and closing.is_signature_start(blocks[index].lines()[0]):
+            return index
+    return len(blocks)
+
+
+def _read_body(blocks: list[Block], plan: Plan) -> None:
+    body_start = _first_section(blocks)
+    _read_preamble(blocks[:body_start], plan)
+    builder = TreeBuilder(plan.warnings)
+    for block in blocks[body_start:]:
+        builder.add(block)
+    plan.sections = builder.finish()
+    plan.preamble.extend(builder.loose)
+
+
+def _first_section(blocks: list[Block]) -> int:
+    labels = [(index, read_label(block.text)) for index, block in enumerate(blocks) if block.cell is None]
+    for kinds in (("roman", "article"), ("arabic", "decimal")):
+        for index, label in labels:
+            if label is not None and label.kind in kinds and label.rest:
+                return index
+    return len(blocks)
+
+
+def _read_preamble(blocks: list[Block], plan: Plan) -> None:
+    in_bases = False
+    for block in blocks:
+        text = block.text.strip()
+        if _KINH_GUI.match(text):
+            plan.meta.recipient_to.extend(
+                item.strip(" -;.") for item in re.split(r";\s*", _KINH_GUI.sub("", text)) if item.strip(" -;.")
+            )
+            continue
+        if bases.opener_of(text) or (in_bases and bases.cites_document(text)):
+            plan.legal_bases.extend(bases.split_basis(text))
+            in_bases = True
+            continue
+        in_bases = False
+        plan.preamble.append(text)
+
+
+def _complete_meta(plan: Plan, blocks: list[Block]) -> None:
+    meta = plan.meta
+    if meta.title:
+        quoted = _QUOTED.search(meta.title)
+        meta.campaign = squash(quoted.group("inner")) if quoted else None
+    if not meta.issuer:
+        meta.issuer = _issuer_from_text(plan, blocks)
+    meta.level = issuer.level_of(meta.issuer)
+
+
+def _issuer_from_text(plan: Plan, blocks: list[Block]) -> str | None:
+    """ "Ủy ban nhân dân huyện ban hành Kế hoạch …", completed with the unit the text names."""
+    texts = plan.preamble + [meta for meta in (plan.meta.title or "",)]
+    for text in plan.preamble + [block.text for block in blocks[:200]]:
+        match = _ISSUES_PLAN.search(text)
+        if not match:
+            continue
+        unit = match.group("unit")
+        words = unit.split()
+        level_word = " ".join(words[:2]) if fold(" ".join(words[:2])) in ("thành phố", "thị xã", "thị trấn", "đặc khu") else words[0]
+        if len(unit.split()) == len(level_word.split()):
+            named = issuer.unit_named(level_word.lower(), texts + [b.text for b in blocks])
+            unit = named or unit
+        return issuer.normal_case(f"Ủy ban nhân dân {unit}")
+    return None
+
+
+def _has_structure(plan: Plan) -> bool:
+    return bool(plan.meta.doc_type or plan.meta.symbol or plan.legal_bases or plan.sections)
+
+
+__all__ = ["parse_blocks", "LegalRef"]

@@ -1,0 +1,52 @@
+"""Small text helpers shared by the parsing steps: matching keys and Vietnamese casing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old and new tone placement ("hoá"/"hóa", "uỷ"/"ủy") are the same word: match on one form.
+_TONE_VARIANTS = str.maketrans({"ỷ": "ủ", "Ỷ": "Ủ"})
+_OLD_TONES = [("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+              ("uỳ", "ùy"), ("uý", "úy"), ("uỵ", "ụy"), ("uỹ", "ũy"), ("oè", "òe"), ("oé", "óe"),
+              ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe")]
+
+
+def fold(text: str) -> str:
+    """A matching key: NFC, lower case, one tone placement, single spaces."""
+    key = unicodedata.normalize("NFC", text).lower().translate(_TONE_VARIANTS)
+    key = key.replace("uỷ", "ủy")
+    for old, new in _OLD_TONES:
+        key = key.replace(old, new)
+    return " ".join(key.split())
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_upper(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
+
+
+def title_case_name(text: str) -> str:
+    """A proper name in Vietnamese style: every syllable capitalised ("ĐẮK LẮK" → "Đắk Lắk")."""
+    return " ".join(_capitalise(word) for word in text.split())
+
+
+def _capitalise(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def sentence_case(text: str) -> str:
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+TRAILING_PUNCT = re.compile(r"[\s.:;,]+$")

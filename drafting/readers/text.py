@@ -1,0 +1,89 @@
+"""TXT and Markdown files → blocks.
+
+TXT: one paragraph a line. Markdown (web copies of plans): paragraphs are separated by blank lines
+and hard-wrapped inside; "|" lines are the cell borders of a flattened table; "**" and "*" are
+emphasis; "#" marks are heading hints that do not say the depth.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.document import Block, RawDocument
+from drafting.errors import InputError
+from drafting.readers.encoding import decode
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HEADING_MARK = re.compile(r"^(#{1,6})\s*")
+# "**" anywhere; a single "*" only where it opens or closes italics, so "(*)" footnotes survive.
+_EMPHASIS = re.compile(r"\*{2,3}|(?:(?<=\s)|^)\*(?=\S)|(?<=\S)\*(?=\s|$)")
+# A line inside a Markdown paragraph that starts a new logical line: a list item typed with an
+# upper-case first letter ("- Bộ Nội vụ;"), never a wrapped "- xã hội" or "- 2025".
+_ITEM_START = re.compile(r"^[-+•–]\s+[A-ZĐÀ-ỸƠƯĂÂÊÔ]")
+
+
+def read_text(data: bytes, path: str, markdown: bool) -> RawDocument:
+    decoded = decode(data, path)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(_CONTROL.findall(text[:20000])) > 0.01 * max(len(text[:20000]), 1):
+        raise InputError("binary", path=path)
+    lines = text.split("\n")
+    blocks = _markdown_blocks(lines) if markdown else _text_blocks(lines)
+    return RawDocument(path, "md" if markdown else "txt", decoded.encoding, blocks)
+
+
+def _text_blocks(lines: list[str]) -> list[Block]:
+    blocks = []
+    for number, raw in enumerate(lines, start=1):
+        block = _block(raw, number)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _block(raw: str, number: int) -> Block | None:
+    """A block from one physical line, with Markdown marks read as hints and removed."""
+    text = raw.strip()
+    heading = _HEADING_MARK.match(text)
+    level = None
+    if heading:
+        level = len(heading.group(1))
+        text = text[heading.end() :]
+    bold = text.startswith("**")
+    text = _EMPHASIS.sub("", text).strip()
+    if not text:
+        return None
+    return Block(text=" ".join(text.split()), line=number, bold=bold, heading_level=level)
+
+
+def _markdown_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if current:
+            merged = _merge(current)
+            if merged is not None:
+                blocks.append(merged)
+            current.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.strip()
+        if not stripped or stripped == "|" or set(stripped) <= {"|", "-", ":", " "}:
+            flush()
+            continue
+        if current and (_ITEM_START.match(stripped) or _HEADING_MARK.match(stripped)):
+            flush()
+        current.append((number, stripped))
+    flush()
+    return blocks
+
+
+def _merge(lines: list[tuple[int, str]]) -> Block | None:
+    """Join the physical lines of one Markdown paragraph, mending bold marks split over lines."""
+    joined = " ".join(text for _, text in lines)
+    block = _block(joined, lines[0][0])
+    if block is not None and len(lines) > 1:
+        parts = [" ".join(_EMPHASIS.sub("", text).split()) for _, text in lines]
+        block.parts = [part for part in parts if part]
+    return block
