@@ -37,17 +37,30 @@ def _type_pattern() -> re.Pattern[str]:
 @cache
 def _issuer_end() -> re.Pattern[str]:
     stops = "|".join(re.escape(s) for s in sorted(load("vocabulary")["issuer_stops"], key=len, reverse=True))
-    return re.compile(rf"\s+(?:{stops})\b|[,;(“\"”:]|\s+ngày\s+\d|\.(?:\s|$)|$", re.IGNORECASE)
+    types = "|".join(re.escape(t) for t in _cited_types())
+    return re.compile(
+        rf"\s+(?:{stops})\b|[,;(“\"”:]|\s+ngày\s+\d|\.(?:\s|$)|\s+và\s+(?:các\s+)?(?:{types})\b|$",
+        re.IGNORECASE,
+    )
 
 
 def opener_of(text: str) -> str | None:
-    """"Căn cứ"/"Thực hiện" when the paragraph opens a basis citing a document, else None."""
+    """"Căn cứ"/"Thực hiện" when the paragraph opens a basis citing a document, else None.
+
+    A doubled opener ("Căn cứ Căn cứ Kế hoạch …", a clerk's slip) counts as one."""
     for opener in _openers():
         if fold(text).startswith(fold(opener) + " "):
-            rest = text[len(opener) :].lstrip(" :")
+            rest = _after_opener(text, opener)
             if cites_document(rest):
-                return opener
+                return text[: len(text) - len(rest)].rstrip(" :")
     return None
+
+
+def _after_opener(text: str, opener: str) -> str:
+    rest = text[len(opener) :].lstrip(" :")
+    while fold(rest).startswith(fold(opener) + " "):
+        rest = rest[len(opener) :].lstrip(" :")
+    return rest
 
 
 def cites_document(text: str) -> bool:
@@ -61,6 +74,11 @@ def cites_document(text: str) -> bool:
     ) or bool(_NUMBER_SYMBOL.search(after[:40])) or bool(find_date(after[:80])[0])
 
 
+def starts_with_type(text: str) -> bool:
+    key = re.sub(r"^các\s+", "", fold(text))
+    return any(key.startswith(fold(t) + " ") or key.startswith(fold(t) + ":") for t in _cited_types())
+
+
 def split_basis(text: str) -> list[LegalRef]:
     """One basis paragraph → one reference for each ";"-separated part that cites a document."""
     opener = opener_of(text)
@@ -69,7 +87,7 @@ def split_basis(text: str) -> list[LegalRef]:
     refs: list[LegalRef] = []
     for index, part in enumerate(parts):
         stripped = re.sub(r"^(và|đồng thời)\s+", "", part.strip(), flags=re.IGNORECASE)
-        if refs and not cites_document(stripped):
+        if refs and not starts_with_type(stripped):
             if part.strip():
                 refs[-1].text += "; " + part.strip()
             else:
@@ -77,6 +95,9 @@ def split_basis(text: str) -> list[LegalRef]:
             continue
         piece = (f"{opener} " if opener and index == 0 else "") + part.strip()
         refs.append(describe(piece, stripped, opener if index == 0 else None))
+    for ref in refs:
+        if ref.issuer is None and "; " in ref.text:  # "Các Công điện: số 007 …; số 010 … của UBND tỉnh"
+            ref.issuer = _issuer(ref.text[ref.text.rfind("; ") :])
     return refs
 
 
@@ -85,6 +106,11 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
     match = _type_pattern().match(cited)
     if match:
         ref.doc_type = _canonical_type(match.group("type"))
+    elif starts_with_type(cited):
+        key = re.sub(r"^các\s+", "", fold(cited))
+        word = next(t for t in _cited_types() if key.startswith(fold(t)))
+        start = fold(cited).index(fold(word))
+        ref.doc_type = _canonical_type(cited[start : start + len(word)])
     rest = cited[match.end() :] if match else cited
     number = _NUMBER_SYMBOL.search(rest)
     if number and (not find_date(rest)[1] or number.start() < find_date(rest)[1].start()):  # type: ignore[union-attr]
@@ -95,22 +121,22 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
             ref.year, symbol = year.group(1), year.group(2)
         ref.symbol = symbol
     date, date_match = find_date(rest)
+    if date_match and not number and re.search(r"(đến|từ|trước|sau)\s+(sáng|chiều|hết\s+)?$", rest[: date_match.start()]):
+        date, date_match = None, None  # "báo cáo … đến sáng ngày 21/11": the data's date, not the document's
     ref.date = date
-    anchor = date_match.end() if date_match else (number.end() if number else 0)
+    anchor = number.end() if number else (date_match.end() if date_match else 0)
     ref.issuer = _issuer(rest[anchor:])
     return ref
 
 
 def _canonical_type(raw: str) -> str:
-    for known in _cited_types():
-        if fold(known) == fold(raw):
-            return known
-    return raw
+    """The type as written, with a capital first letter ("các Công điện" → "Công điện")."""
+    return raw[:1].upper() + raw[1:]
 
 
 def _issuer(text: str) -> str | None:
     match = re.search(r"\bcủa\s+", text)
-    if not match or match.start() > 40:
+    if not match or match.start() > 100:
         return None
     tail = text[match.end() :]
     end = _issuer_end().search(tail)

@@ -42,15 +42,48 @@ class Closing:
 
 
 def read_closing(blocks: list[Block]) -> Closing:
+    """Recipients are read from whole blocks (a wrapped item stays one), the signature from the
+    physical lines (a Markdown copy runs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name" into one block)."""
     closing = Closing()
-    lines = [line for block in blocks for line in block.lines()]
-    index = 0
-    if lines and is_recipients_heading(lines[0]):
-        first = _RECIPIENTS.sub("", lines[0]).strip()
-        lines = ([first] if first else []) + lines[1:]
-        index = _read_recipients(lines, closing)
-    _read_signature(lines[index:], closing)
+    texts = [_archive_line(block, closing) for block in blocks]
+    consumed = 0
+    if texts and is_recipients_heading(texts[0]):
+        first = _RECIPIENTS.sub("", texts[0]).strip()
+        rest = ([first] if first else []) + texts[1:]
+        consumed = _read_recipients(rest, closing) + (0 if first else 1)
+    lines = [line for block in blocks[consumed:] for line in block.lines()]
+    _read_signature(_join_wrapped(lines), closing)
     return closing
+
+
+def _archive_line(block: Block, closing: Closing) -> str:
+    """A "Lưu:" block keeps its first line; a stray line wrapped under it ("09 KH") is kept apart."""
+    lines = block.lines()
+    if len(lines) > 1 and _ARCHIVE.match(lines[0]):
+        closing.extra.extend(lines[1:])
+        return lines[0]
+    return block.text
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Upper-case lines that are no known position or prefix continue the line above."""
+    positions = {fold(p) for p in _vocabulary()["signature_positions"]}
+    prefixes = [fold(p) for p in _vocabulary()["signature_authority"] + _vocabulary()["signature_delegation"]]
+    joined: list[str] = []
+    for line in lines:
+        key = fold(line)
+        if (
+            joined
+            and is_upper(line)
+            and is_upper(joined[-1])
+            and key not in positions
+            and not any(key.startswith(p) for p in prefixes)
+            and fold(joined[-1]) not in positions
+        ):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _read_recipients(lines: list[str], closing: Closing) -> int:

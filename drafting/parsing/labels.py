@@ -10,15 +10,17 @@ import re
 from dataclasses import dataclass
 
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# Clerks also type the Latin letters Vietnamese lacks ("f)" after "e)"): read them, warn on order.
+LABEL_LETTERS = VIETNAMESE_LETTERS + "fjwz"
 _UPPER = "A-ZĐÀ-ỸƠƯĂÂÊÔ"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^Điều\s+(\d{1,3})\s*[.:]\s*")),
     ("roman", re.compile(r"^([IVX]{1,6})\s*[.)]\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)]?\s+(?=\S)")),
-    ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s/.,-])")),
-    ("letter", re.compile(rf"^([{VIETNAMESE_LETTERS}])\s*\)\s*(?=\S)")),
-    ("letter", re.compile(rf"^([{VIETNAMESE_LETTERS}])\.\s+(?=[{_UPPER}])")),
+    ("arabic", re.compile(r"^(\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\d\s/.,-]))")),
+    ("letter", re.compile(rf"^([{LABEL_LETTERS}])\s*\)\s*(?=\S)")),
+    ("letter", re.compile(rf"^([{LABEL_LETTERS}])\.\s+(?=[{_UPPER}])")),
     ("dash", re.compile(r"^[-–—•]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
 ]
@@ -79,5 +81,5 @@ def ordinal(label: Label) -> int | None:
     if label.kind == "decimal":
         return int(label.label.rstrip(".").split(".")[-1])
     if label.kind == "letter":
-        return VIETNAMESE_LETTERS.index(label.label) + 1
+        return LABEL_LETTERS.index(label.label) + 1
     return None

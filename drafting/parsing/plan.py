@@ -18,7 +18,7 @@ from drafting.parsing.tree import TreeBuilder
 
 _NUMBER = re.compile(r"Số\s*:?\s*(?P<number>[0-9][0-9.]*)?\s*/\s*(?P<symbol>[^\s,;|]+(?:\s?-\s?[^\s,;|]+)*)", re.IGNORECASE)
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\d,;:|\t]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})",
+    r"(?P<place>[^\d,;:|\t/]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})",
     re.IGNORECASE,
 )
 _RULE_LINE = re.compile(r"^[\s\-_=*~.–—]{3,}$")
@@ -98,7 +98,9 @@ def _read_header(blocks: list[Block], meta: Meta) -> None:
     if number:
         meta.number = number.group("number") or ""
         meta.symbol = re.sub(r"\s", "", number.group("symbol"))
-    place_date = _PLACE_DATE.search(joined.replace("\t", "  "))
+    place_date = next(
+        (m for m in (_PLACE_DATE.search(t.replace("\t", "  ")) for t in texts) if m), None
+    ) or _PLACE_DATE.search(joined.replace("\t", "  "))
     if place_date:
         place = re.split(r"\s{2,}|\|", place_date.group("place").strip())[-1]
         meta.place = squash(place).strip(" *")
@@ -118,7 +120,7 @@ def _header_bodies(blocks: list[Block]) -> list[str]:
     motto = [fold(m) for m in _vocabulary()["motto"]]
     bodies: list[str] = []
     for block in blocks:
-        for line in block.lines():
+        for line in block.text.split("\n"):
             text = re.split(r"\t|\s{3,}", line.strip())[0].strip()
             key = fold(text)
             if not text or any(key.startswith(m[:12]) for m in motto) or "độc lập" in key:
@@ -141,7 +143,7 @@ def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
     index = type_index + 1
     while index < len(blocks) and len(lines) < 4:
         text = blocks[index].text.strip()
-        if _ends_title(text, blocks[index]):
+        if _ends_title(text, first=not lines):
             break
         lines.append(text)
         index += 1
@@ -152,7 +154,11 @@ def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
     return index
 
 
-def _ends_title(text: str, block: Block) -> bool:
+def _ends_title(text: str, first: bool) -> bool:
+    """Bases, "Kính gửi", a numbered section or the sentence announcing the plan end the title.
+    An upper-case line is title even when it reads "THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP …"."""
+    if is_upper(text) and len(text) < 400:
+        return read_label(text) is not None and read_label(text).kind in ("roman", "article")  # type: ignore[union-attr]
     if bases.opener_of(text) or _KINH_GUI.match(text) or closing.is_recipients_heading(text):
         return True
     label = read_label(text)
@@ -161,7 +167,7 @@ def _ends_title(text: str, block: Block) -> bool:
     if text.startswith("(") and "kèm theo" in text.lower():
         return True
     key = fold(text)
-    if any(fold(s) in key for s in _vocabulary()["preamble_sentence"]) and not is_upper(text):
+    if not first and any(fold(s) in key for s in _vocabulary()["preamble_sentence"]):
         return True
     return len(text) > 250 and not is_upper(text)
 
@@ -207,7 +213,7 @@ def _read_preamble(blocks: list[Block], plan: Plan) -> None:
                 item.strip(" -;.") for item in re.split(r";\s*", _KINH_GUI.sub("", text)) if item.strip(" -;.")
             )
             continue
-        if bases.opener_of(text) or (in_bases and bases.cites_document(text)):
+        if not is_upper(text) and (bases.opener_of(text) or (in_bases and bases.cites_document(text))):
             plan.legal_bases.extend(bases.split_basis(text))
             in_bases = True
             continue

@@ -8,7 +8,7 @@ from functools import cache
 from drafting.data_files import load
 from drafting.document import Block
 from drafting.model import Section, Warning
-from drafting.parsing.labels import Label, ordinal, read_label
+from drafting.parsing.labels import VIETNAMESE_LETTERS, Label, ordinal, read_label
 from drafting.parsing.text import fold
 
 _MAX_RUN_IN_WORDS = 12
@@ -38,6 +38,15 @@ class TreeBuilder:
         label = read_label(block.text)
         if label is None or not label.rest:
             self._add_text(block.text.strip())
+            return
+        glued = _glued_next_item(block.text, label)
+        if glued is not None:
+            self._warnings.append(
+                Warning("glued_item", f"Tách mục “{glued.split()[0]}” bị dính vào đoạn trước.", block.line)
+            )
+            label = read_label(block.text[: len(block.text) - len(glued)]) or label
+            self._open(label, block.line)
+            self.add(Block(text=glued, line=block.line))
             return
         self._open(label, block.line)
 
@@ -99,6 +108,21 @@ class TreeBuilder:
         for section in self.sections:
             section.roles = roles_of(section.title)
         return self.sections
+
+
+def _glued_next_item(text: str, label: Label) -> str | None:
+    """ "a. Thời gian …: Từ tháng 3 đến tháng 11 hàng năm b. Địa điểm …" → "b. Địa điểm …"."""
+    if label.kind != "letter":
+        return None
+    if label.label not in VIETNAMESE_LETTERS:
+        return None
+    index = VIETNAMESE_LETTERS.index(label.label)
+    if index + 1 >= len(VIETNAMESE_LETTERS):
+        return None
+    mark = text.lstrip()[len(label.label)]
+    following = re.escape(VIETNAMESE_LETTERS[index + 1] + mark)
+    match = re.search(rf"\s({following}\s+[A-ZĐÀ-Ỹ].*)$", text)
+    return match.group(1) if match else None
 
 
 def split_heading(text: str) -> tuple[str, str, bool]:

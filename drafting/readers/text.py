@@ -16,7 +16,7 @@ from drafting.readers.encoding import decode
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*")
 # "**" anywhere; a single "*" only where it opens or closes italics, so "(*)" footnotes survive.
-_EMPHASIS = re.compile(r"\*{2,3}|(?:(?<=\s)|^)\*(?=\S)|(?<=\S)\*(?=\s|$)")
+_EMPHASIS = re.compile(r"\*{2,3}|(?:(?<=\s)|^)\*(?=\S)|(?<=[^\s(])\*(?=[\s,.;:)]|$)")
 # A line inside a Markdown paragraph that starts a new logical line: a list item typed with an
 # upper-case first letter ("- Bộ Nội vụ;"), never a wrapped "- xã hội" or "- 2025".
 _ITEM_START = re.compile(r"^[-+•–]\s+[A-ZĐÀ-ỸƠƯĂÂÊÔ]")
