@@ -33,6 +33,7 @@ class Meta:
     date: str | None = None  # ISO, or YYYY-MM / YYYY when the day (and month) is blank
     title: str | None = None
     campaign: str | None = None
+    title_marker: str | None = None  # "V/v" when the summary is written "V/v …" (a Công văn)
     recipient_to: list[str] = field(default_factory=list)  # "Kính gửi:" addressees
     draft: bool = False
 
@@ -87,7 +88,9 @@ class Approval:
     date: str | None
     issuer: str | None
     signer: str | None
+    title: str | None = None
     articles: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)  # the decision's paragraphs as written
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Warning:
 class Plan:
     source: Source
     meta: Meta = field(default_factory=Meta)
+    header: list[str] = field(default_factory=list)  # the header's lines as written (body, motto, Số, date)
     legal_bases: list[LegalRef] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)  # text between bases and the first section
     sections: list[Section] = field(default_factory=list)

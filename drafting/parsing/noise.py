@@ -42,12 +42,15 @@ def clean_blocks(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
         if _PAGE_ONLY.match(text) and block.cell is None and block.table is None:
             warnings.append(Warning("page_number", f"Bỏ số trang đứng riêng “{text.strip()}”.", block.line))
             continue
+        if text != block.text:
+            block.parts = None  # its physical lines no longer match the cleaned text
         block.text = text
         if cleaned and _continues(cleaned[-1], block):
             warnings.append(
                 Warning("joined_page_break",
                         f"Nối đoạn bị ngắt trang: “…{cleaned[-1].text[-30:]}” + “{text[:30]}…”.", block.line)
             )
+            cleaned[-1].parts = cleaned[-1].lines() + block.lines()
             cleaned[-1].text = f"{cleaned[-1].text.rstrip()} {text.lstrip()}"
             continue
         cleaned.append(block)

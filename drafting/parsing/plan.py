@@ -8,7 +8,7 @@ from functools import cache
 from drafting.data_files import load
 from drafting.document import Block, RawDocument
 from drafting.errors import InputError
-from drafting.model import LegalRef, Meta, Plan, Source, Warning
+from drafting.model import Approval, LegalRef, Meta, Plan, Source, Warning
 from drafting.parsing import bases, closing, issuer
 from drafting.parsing.dates import LONG_DATE, iso
 from drafting.parsing.labels import read_label
@@ -37,12 +37,69 @@ def _vocabulary() -> dict:
 
 def parse_blocks(raw: RawDocument) -> Plan:
     warnings: list[Warning] = list(raw.warnings)
-    blocks = _drop_rules(clean_blocks(raw.blocks, warnings), warnings)
+    blocks = prepare_blocks(raw, warnings)
+    attached = _attached_plan_start(blocks)
+    if attached is not None:
+        decision = _parse(raw, blocks[:attached], [])
+        plan = _parse(raw, blocks[attached:], warnings)
+        plan.approval = _approval(decision)
+        plan.approval.text = [block.text for block in blocks[:attached]]
+        plan.meta.issuer = plan.meta.issuer or decision.meta.issuer
+        plan.meta.level = plan.meta.level or decision.meta.level
+        plan.meta.place = plan.meta.place or decision.meta.place
+        plan.meta.superior = plan.meta.superior or decision.meta.superior
+        return plan
+    return _parse(raw, blocks, warnings)
+
+
+def _attached_plan_start(blocks: list[Block]) -> int | None:
+    """Where the plan attached to a Quyết định begins ("Ban hành kèm theo Quyết định này Kế hoạch …").
+
+    The plan starts with its own header lines (issuer, motto) right after the decision's signature,
+    or with its "KẾ HOẠCH" heading."""
+    first = _doc_type_index(blocks)
+    if first is None or _doc_type(blocks[first].text) != "QUYẾT ĐỊNH":
+        return None
+    approves = any(re.search(r"kèm theo Quyết định này\s+(các\s+)?Kế hoạch", b.text, re.IGNORECASE) for b in blocks)
+    if not approves:
+        return None
+    for index in range(first + 1, len(blocks)):
+        if _doc_type(blocks[index].text) == "KẾ HOẠCH" and is_upper(blocks[index].text):
+            start = index
+            while start > first and _is_header_line(blocks[start - 1].text):
+                start -= 1
+            return start
+    return None
+
+
+def _is_header_line(text: str) -> bool:
+    key = fold(text)
+    return is_upper(text) and len(text) < 80 and not closing.is_signature_start(text) and (
+        key.startswith(("ủy ban", "uỷ ban", "ubnd", "cộng hòa")) or issuer.starts_with_unit(text)
+    ) or "độc lập" in key
+
+
+def _approval(decision: Plan) -> Approval:
+    articles = [f"Điều {s.label}. {s.title}" for s in decision.sections if s.kind == "article"]
+    return Approval(
+        doc_type=decision.meta.doc_type or "QUYẾT ĐỊNH",
+        number=decision.meta.number,
+        symbol=decision.meta.symbol,
+        date=decision.meta.date,
+        issuer=decision.meta.issuer,
+        signer=decision.signature.name,
+        title=decision.meta.title,
+        articles=articles,
+    )
+
+
+def _parse(raw: RawDocument, blocks: list[Block], warnings: list[Warning]) -> Plan:
     plan = Plan(source=Source(raw.path, raw.format, raw.encoding), warnings=warnings)
     plan.meta.draft = raw.draft_stamp
     type_index = _doc_type_index(blocks)
     header_end = type_index if type_index is not None else _header_end(blocks)
     _read_header(blocks[:header_end], plan.meta)
+    plan.header = [block.text for block in blocks[:header_end] if not _VV.match(block.text)]
     cursor = header_end
     if type_index is not None:
         plan.meta.doc_type = _doc_type(blocks[type_index].text)
@@ -56,6 +113,11 @@ def parse_blocks(raw: RawDocument) -> Plan:
     if not _has_structure(plan):
         raise InputError("no_structure", path=raw.path)
     return plan
+
+
+def prepare_blocks(raw: RawDocument, warnings: list[Warning]) -> list[Block]:
+    """The reader's blocks without noise (each removal reported in `warnings`)."""
+    return _drop_rules(clean_blocks(raw.blocks, warnings), warnings)
 
 
 def _drop_rules(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
@@ -87,6 +149,11 @@ def _header_end(blocks: list[Block]) -> int:
     """Without a type heading (Công văn), the header ends after the place and date line."""
     for index, block in enumerate(blocks[:20]):
         if _PLACE_DATE.search(block.text):
+            end = index + 1
+            while end < len(blocks) and end < index + 4 and not _VV.match(blocks[end].text) and blocks[end].cell:
+                end += 1  # the V/v cell may follow the date cell in the header table
+            if end < len(blocks) and _VV.match(blocks[end].text):
+                return end + 1
             return index + 1
     return 0
 
@@ -113,6 +180,7 @@ def _read_header(blocks: list[Block], meta: Meta) -> None:
     for block in blocks:
         if _VV.match(block.text):
             meta.title = squash(_VV.sub("", block.text))
+            meta.title_marker = "V/v"
 
 
 def _header_bodies(blocks: list[Block]) -> list[str]:
@@ -206,13 +274,18 @@ def _first_section(blocks: list[Block]) -> int:
 
 def _read_preamble(blocks: list[Block], plan: Plan) -> None:
     in_bases = False
+    addressees = False  # "Kính gửi:" alone on its line: the "- …" lines after it are the addressees
     for block in blocks:
         text = block.text.strip()
         if _KINH_GUI.match(text):
-            plan.meta.recipient_to.extend(
-                item.strip(" -;.") for item in re.split(r";\s*", _KINH_GUI.sub("", text)) if item.strip(" -;.")
-            )
+            items = [item.strip(" -;.") for item in re.split(r";\s*", _KINH_GUI.sub("", text)) if item.strip(" -;.")]
+            plan.meta.recipient_to.extend(items)
+            addressees = not items
             continue
+        if addressees and text.startswith(("-", "–", "+")):
+            plan.meta.recipient_to.append(text.lstrip("-–+ ").rstrip(" ;.,"))
+            continue
+        addressees = False
         if not is_upper(text) and (bases.opener_of(text) or (in_bases and bases.cites_document(text))):
             plan.legal_bases.extend(bases.split_basis(text))
             in_bases = True

@@ -1,0 +1,1 @@
+"""Renderers turn a `Plan` into text or files; they never read files."""
