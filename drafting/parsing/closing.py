@@ -45,6 +45,7 @@ def read_closing(blocks: list[Block]) -> Closing:
     """Recipients are read from whole blocks (a wrapped item stays one), the signature from the
     physical lines (a Markdown copy runs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name" into one block)."""
     closing = Closing()
+    blocks = _recipients_column_first(blocks)
     texts = [_archive_line(block, closing) for block in blocks]
     consumed = 0
     if texts and is_recipients_heading(texts[0]):
@@ -54,6 +55,17 @@ def read_closing(blocks: list[Block]) -> Closing:
     lines = [line for block in blocks[consumed:] for line in block.lines()]
     _read_signature(_join_wrapped(lines), closing)
     return closing
+
+
+def _recipients_column_first(blocks: list[Block]) -> list[Block]:
+    """In a closing table, the "Nơi nhận" column is read first, then the signature column, whatever
+    the rows interleave ("Nơi nhận:" | signature, then "- Như trên;" under it)."""
+    if not blocks or blocks[0].cell is None:
+        return blocks
+    table, _, column = blocks[0].cell
+    left = [b for b in blocks if b.cell is not None and b.cell[0] == table and b.cell[2] == column]
+    rest = [b for b in blocks if not (b.cell is not None and b.cell[0] == table and b.cell[2] == column)]
+    return left + rest
 
 
 def _archive_line(block: Block, closing: Closing) -> str:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from drafting.data_files import load
@@ -33,8 +34,10 @@ def _pairs() -> frozenset[str]:
 
 
 def clean_blocks(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
+    """Cleaned copies of the blocks; the reader's blocks are left as they were."""
     cleaned: list[Block] = []
-    for block in blocks:
+    for original in blocks:
+        block = replace(original)
         text = _remove_bookmarks(block, warnings)
         text = _remove_glued_numbers(text, block.line, warnings)
         if not text.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from drafting.data_files import load
@@ -100,6 +101,8 @@ def _parse(raw: RawDocument, blocks: list[Block], warnings: list[Warning]) -> Pl
     header_end = type_index if type_index is not None else _header_end(blocks)
     _read_header(blocks[:header_end], plan.meta)
     plan.header = [block.text for block in blocks[:header_end] if not _VV.match(block.text)]
+    # Below the header, runs of spaces and tabs carry no layout: one space, as a reader sees it.
+    blocks = blocks[:header_end] + [replace(b, text=squash(b.text)) for b in blocks[header_end:]]
     cursor = header_end
     if type_index is not None:
         plan.meta.doc_type = _doc_type(blocks[type_index].text)

@@ -53,7 +53,7 @@ def _block(raw: str, number: int) -> Block | None:
     text = _EMPHASIS.sub("", text).strip()
     if not text:
         return None
-    return Block(text=" ".join(text.split()), line=number, bold=bold, heading_level=level)
+    return Block(text=text, line=number, bold=bold, heading_level=level)
 
 
 def _markdown_blocks(lines: list[str]) -> list[Block]:
