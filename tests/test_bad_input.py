@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 
 from drafting.cli import main
+
+from conftest import SEEDS
 
 
 def _run(*args: str) -> tuple[int, str]:

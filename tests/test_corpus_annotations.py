@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, annotated_files, compare_all, load_annotation
 
 from drafting import parse_file
+
+from corpus import CORPUS, annotated_files, compare_all, load_annotation
 
 PLAN_ANNOTATIONS = annotated_files("seeds") + annotated_files("wild")
 

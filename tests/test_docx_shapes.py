@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
-from corpus import headings_of
 
 from drafting import parse_file
 from drafting.model import Plan
+
+from conftest import SEEDS
+from corpus import headings_of
 
 
 def _summary(plan: Plan, with_letter_labels: bool) -> dict:

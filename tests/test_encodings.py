@@ -6,12 +6,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
 from drafting import parse_file
 from drafting.data_files import load
 from drafting.errors import InputError
 from drafting.readers.encoding import detect_legacy
+
+from conftest import SEEDS
 
 SEED = SEEDS[2]  # 002, Kon Tum
 

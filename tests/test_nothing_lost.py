@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from accounting import difference
-from conftest import REALDOCX, SEEDS, WILD
 
 from drafting.document import Block, RawDocument
 from drafting.errors import InputError
 from drafting.parsing.plan import parse_blocks
 from drafting.readers import read_document
+
+from accounting import difference
+from conftest import REALDOCX, SEEDS, WILD
 
 
 def _check(raw: RawDocument) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WILD
-from corpus import ANNOTATIONS, load_annotation, norm
 
 from drafting import parse_file
+
+from conftest import WILD
+from corpus import ANNOTATIONS, load_annotation, norm
 
 
 @pytest.mark.parametrize("path", WILD, ids=lambda p: Path(p).name)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from corpus import CORPUS, annotated_files, compare_all, load_annotation  # noqa: E402
-
 from drafting import parse_file  # noqa: E402
+
+from corpus import CORPUS, annotated_files, compare_all, load_annotation  # noqa: E402
 
 
 def main() -> None:

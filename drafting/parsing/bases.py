@@ -8,6 +8,7 @@ from functools import cache
 from drafting.data_files import load
 from drafting.model import LegalRef
 from drafting.parsing.dates import find_date
+from drafting.parsing.patterns import pattern
 from drafting.parsing.text import fold
 
 _NUMBER_SYMBOL = re.compile(
@@ -121,7 +122,7 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
             ref.year, symbol = year.group(1), year.group(2)
         ref.symbol = symbol
     date, date_match = find_date(rest)
-    if date_match and not number and re.search(r"(đến|từ|trước|sau)\s+(sáng\s+|chiều\s+|hết\s+)?(ngày\s*)?$", rest[: date_match.start()]):
+    if date_match and not number and pattern("data_date_before").search(rest[: date_match.start()]):
         date, date_match = None, None  # "báo cáo … đến sáng ngày 21/11": the data's date, not the document's
     ref.date = date
     anchor = number.end() if number else (date_match.end() if date_match else 0)

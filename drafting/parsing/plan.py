@@ -14,21 +14,17 @@ from drafting.parsing import bases, closing, issuer
 from drafting.parsing.dates import LONG_DATE, iso
 from drafting.parsing.labels import read_label
 from drafting.parsing.noise import clean_blocks
+from drafting.parsing.patterns import pattern
 from drafting.parsing.text import TRAILING_PUNCT, fold, is_upper, squash
 from drafting.parsing.tree import TreeBuilder
 
-_NUMBER = re.compile(r"Số\s*:?\s*(?P<number>[0-9][0-9.]*)?\s*/\s*(?P<symbol>[^\s,;|]+(?:\s?-\s?[^\s,;|]+)*)", re.IGNORECASE)
-_PLACE_DATE = re.compile(
-    r"(?P<place>[^\d,;:|\t/]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})",
-    re.IGNORECASE,
-)
+_NUMBER = pattern("number_symbol", re.IGNORECASE)
+_PLACE_DATE = pattern("place_date", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s\-_=*~.–—]{3,}$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 _VV = re.compile(r"^V/v\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"](?P<inner>[^”\"]{3,})[”\"]")
-_ISSUES_PLAN = re.compile(
-    r"(?P<body>(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?P<unit>(?:tỉnh|thành phố|Thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4}))\s+(?:ban\s+hành|xây\s+dựng|phát\s+động|triển\s+khai)",
-)
+_ISSUES_PLAN = pattern("issues_plan")
 
 
 @cache
@@ -316,7 +312,8 @@ def _issuer_from_text(plan: Plan, blocks: list[Block]) -> str | None:
             continue
         unit = match.group("unit")
         words = unit.split()
-        level_word = " ".join(words[:2]) if fold(" ".join(words[:2])) in ("thành phố", "thị xã", "thị trấn", "đặc khu") else words[0]
+        two_words = fold(" ".join(words[:2])) in ("thành phố", "thị xã", "thị trấn", "đặc khu")
+        level_word = " ".join(words[:2]) if two_words else words[0]
         if len(unit.split()) == len(level_word.split()):
             named = issuer.unit_named(level_word.lower(), texts + [b.text for b in blocks])
             unit = named or unit

@@ -22,8 +22,8 @@ from drafting.readers.encoding import convert_tcvn3, normalise
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_W = "{%s}" % W
-_SKIP = {_W + "del", _W + "instrText", _W + "delText", "{%s}Fallback" % MC, _W + "pPr", _W + "rPr"}
+_W = f"{{{W}}}"
+_SKIP = {_W + "del", _W + "instrText", _W + "delText", f"{{{MC}}}Fallback", _W + "pPr", _W + "rPr"}
 _TEXTBOX = _W + "txbxContent"
 _DRAFT_STAMP = re.compile(r"^\s*D[ỰƯ]\s*TH[ẢA]O\b", re.IGNORECASE)
 _ITEM_START = re.compile(r"^\s*([-+•–]\s|[IVX]+\.\s|\d+(\.\d+)*[.)]\s|[a-zđ]\)\s)")
@@ -85,7 +85,8 @@ class _StyleNumbering:
                 num_id = num_pr.find(_W + "numId")
                 ilvl = num_pr.find(_W + "ilvl")
                 if num_id is not None:
-                    self.num[style_id] = (num_id.get(_W + "val", "0"), int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0)
+                    level = int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0
+                    self.num[style_id] = (num_id.get(_W + "val", "0"), level)
             name = style.find(_W + "name")
             match = re.match(r"heading\s*(\d)", (name.get(_W + "val", "") if name is not None else "").lower())
             if match:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 
 def _val(element: etree._Element | None, default: str | None = None) -> str | None:

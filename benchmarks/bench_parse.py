@@ -1,0 +1,73 @@
+"""Structure-parsing speed on the corpus: prints per-file and summary figures.
+
+Run: python benchmarks/bench_parse.py [--repeat N]
+Warm figures: each file is parsed once to warm caches (data files, regexes), then N times; the
+median is reported. The 25 KB targets of issue 2 are the seeds (TXT) and their DOCX shapes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from drafting import parse_file  # noqa: E402
+from drafting.errors import DraftingError  # noqa: E402
+
+from docx_fixtures import build_plan_docx  # noqa: E402
+
+
+def _median_ms(path: Path, repeat: int) -> float:
+    parse_file(path)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        parse_file(path)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    corpus = ROOT / "corpus"
+    files = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "wild").glob("[0-9a-f]*.md"))
+    files += sorted(p for p in (corpus / "realdocx").iterdir() if p.suffix in (".docx", ".pdf"))
+    with tempfile.TemporaryDirectory() as scratch:
+        for seed in sorted((corpus / "seeds").glob("*.txt")):
+            for shape in ("manual", "auto"):
+                target = Path(scratch) / f"{seed.stem}.{shape}.docx"
+                build_plan_docx(seed, target, shape)  # type: ignore[arg-type]
+                files.append(target)
+        print(f"{'file':60} {'KB':>7} {'ms (median, warm)':>18}")
+        rows = []
+        for path in files:
+            try:
+                ms = _median_ms(path, args.repeat)
+            except DraftingError as error:
+                print(f"{path.name[:60]:60} refused: {error}")
+                continue
+            size = path.stat().st_size / 1024
+            rows.append((path, size, ms))
+            print(f"{path.name[:60]:60} {size:7.1f} {ms:18.2f}")
+        seeds_txt = [ms for p, _, ms in rows if p.suffix == ".txt"]
+        seeds_docx = [ms for p, _, ms in rows if p.name.endswith((".manual.docx", ".auto.docx"))]
+        print(f"\nseed TXT (20–26 KB): max {max(seeds_txt):.2f} ms (target ≤ 50 ms)")
+        print(f"seed DOCX shapes: max {max(seeds_docx):.2f} ms (target ≤ 100 ms)")
+        print(f"all {len(rows)} files: total {sum(ms for *_, ms in rows):.1f} ms")
+        tracemalloc.start()
+        parse_file(corpus / "wild" / "f004d93b21e7fc5f.md")
+        _, peak = tracemalloc.get_traced_memory()
+        print(f"peak memory parsing the largest wild plan (136 KB): {peak / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
