@@ -11,7 +11,9 @@ from typing import Any
 
 SCHEMA = "drafting.plan/1"
 
-SECTION_KINDS = ("roman", "arabic", "decimal", "letter", "dash", "plus", "article")
+# The contract's kinds, and the ones other document types add: "part" (PHẦN THỨ HAI), "chapter"
+# (Chương I), "article" (Điều 1.).
+SECTION_KINDS = ("roman", "arabic", "decimal", "letter", "dash", "plus", "part", "chapter", "article")
 
 
 @dataclass

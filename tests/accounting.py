@@ -35,7 +35,7 @@ def model_words(plan: Plan) -> Counter[str]:
     for line in plan.header:
         add(words(line))
     meta = plan.meta
-    if meta.doc_type:
+    if meta.doc_type and not (meta.title_marker and meta.doc_type == "CÔNG VĂN"):  # inferred from "V/v"
         add(words(meta.doc_type))
     if meta.title:
         add(words(meta.title))
@@ -71,8 +71,7 @@ def model_words(plan: Plan) -> Counter[str]:
 
 def _section_words(section: Section) -> list[str]:
     found = [] if section.kind in ("dash", "plus") else words(section.label)
-    if section.kind == "article":
-        found.append("điều")
+    found += {"article": ["điều"], "chapter": ["chương"], "part": ["phần"]}.get(section.kind, [])
     found += words(section.title)
     for paragraph in section.paragraphs:
         found += words(paragraph)

@@ -116,3 +116,50 @@ def compare_all(plan: Plan, annotation: dict[str, Any]) -> dict[str, list[str]]:
         "headings": compare_headings(plan, annotation.get("headings", [])),
         "closing": compare_closing(plan, annotation),
     }
+
+
+REAL_META_KEYS = META_KEYS + ("superior", "draft")
+
+
+def top_sections_of(plan: Plan) -> list[dict[str, Any]]:
+    return [{"label": s.label, "kind": s.kind, "title": s.title} for s in plan.sections]
+
+
+def compare_top_sections(plan: Plan, expected: list[dict[str, Any]]) -> list[str]:
+    got = top_sections_of(plan)
+    problems = []
+    for index in range(max(len(got), len(expected))):
+        if index >= len(got):
+            problems.append(f"missing top section {expected[index]}")
+        elif index >= len(expected):
+            problems.append(f"extra top section {got[index]['label']} {got[index]['title'][:40]!r}")
+        elif (got[index]["label"], got[index]["kind"]) != (expected[index]["label"], expected[index]["kind"]) or (
+            not _same_prefix(got[index]["title"], expected[index]["title"])
+        ):
+            g, e = got[index], expected[index]
+            problems.append(f"top {index}: got {g['label']}/{g['kind']} {g['title'][:40]!r}; "
+                            f"expected {e['label']}/{e['kind']} {e['title'][:40]!r}")
+    return problems
+
+
+def compare_real_meta(plan: Plan, expected: dict[str, Any]) -> list[str]:
+    problems = []
+    for key in REAL_META_KEYS:
+        if key in expected:
+            got = getattr(plan.meta, key)
+            same = got == expected[key] if isinstance(got, bool) else norm(got) == norm(expected[key])
+            if not same:
+                problems.append(f"meta.{key}: got {got!r}, expected {expected[key]!r}")
+    want_to = [norm(x) for x in expected.get("recipient_to", [])]
+    if "recipient_to" in expected and [norm(x) for x in plan.meta.recipient_to] != want_to:
+        problems.append(f"meta.recipient_to: got {plan.meta.recipient_to}, expected {expected['recipient_to']}")
+    return problems
+
+
+def compare_real(plan: Plan, annotation: dict[str, Any]) -> dict[str, list[str]]:
+    return {
+        "meta": compare_real_meta(plan, annotation.get("meta", {})),
+        "legal_bases": compare_bases(plan, annotation.get("legal_bases", [])),
+        "top_sections": compare_top_sections(plan, annotation.get("top_sections", [])),
+        "closing": compare_closing(plan, annotation),
+    }

@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from drafting import parse_file  # noqa: E402
 
-from corpus import CORPUS, annotated_files, compare_all, load_annotation  # noqa: E402
+from corpus import CORPUS, annotated_files, compare_all, compare_real, load_annotation  # noqa: E402
 
 
 def main() -> None:
@@ -22,7 +22,8 @@ def main() -> None:
             if only and not any(o in annotation["file"] for o in only):
                 continue
             plan = parse_file(CORPUS / annotation["file"])
-            problems = compare_all(plan, annotation)
+            compare = compare_real if folder == "realdocx" else compare_all
+            problems = compare(plan, annotation)
             count = sum(len(v) for v in problems.values())
             print(f"{annotation['file']}: {count} problems " + " ".join(f"{k}={len(v)}" for k, v in problems.items()))
             for key, values in problems.items():

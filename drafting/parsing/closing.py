@@ -9,12 +9,12 @@ from functools import cache
 from drafting.data_files import load
 from drafting.document import Block
 from drafting.model import Signature
-from drafting.parsing.text import fold, is_upper
+from drafting.parsing.text import UPPER, fold, is_upper
 
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
 _ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*)$", re.IGNORECASE)
 _ITEM_MARK = re.compile(r"^[-–•]\s*")
-_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
+_NAME = re.compile(rf"^[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{1,5}}$")
 
 
 @cache
@@ -140,11 +140,15 @@ def _read_signature(lines: list[str], closing: Closing) -> None:
         if signature.name is not None:
             closing.appendices.extend(lines[index:])
             return
+        prefixed = is_upper(line) and any(key.startswith(p) for p in authority + delegation)
+        following = index + 1 < len(lines) and is_signature_start(lines[index + 1])
         if key in signed:
             closing.extra.append(line)
-        elif any(key.startswith(p) for p in authority) and signature.authority is None and is_upper(line):
-            signature.authority = line
-        elif any(key.startswith(p) for p in delegation) and signature.delegation is None and is_upper(line):
+        elif prefixed and signature.authority is None and signature.delegation is None and (
+            any(key.startswith(p) for p in authority) or following
+        ):
+            signature.authority = line  # TM. …, or the outer of two ("TL. CHỦ TỊCH" over "KT. CHÁNH VĂN PHÒNG")
+        elif prefixed and signature.delegation is None and signature.position is None:
             signature.delegation = line
         elif is_upper(line) and signature.position is None and len(line) < 60 and _is_position(line):
             signature.position = line

@@ -4,27 +4,37 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from drafting.data_files import load
-from drafting.parsing.text import fold, is_upper, title_case_name
+from drafting.parsing.text import UPPER, fold, is_upper, title_case_name
 
-_PEOPLES_COMMITTEE = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", re.IGNORECASE)
+_VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
 @cache
-def _vocabulary() -> dict:
-    return load("vocabulary")
+def _vocabulary() -> dict[str, Any]:
+    return load("vocabulary")  # type: ignore[no-any-return]
 
 
 @cache
 def _unit_pattern() -> re.Pattern[str]:
     words = sorted(_vocabulary()["unit_words"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    friends = "|".join(re.escape(f) for f in _vocabulary()["unit_false_friends"])
+    return re.compile(
+        rf"(?<!\w)(?!(?i:{friends})(?!\w))(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 def starts_with_unit(text: str) -> bool:
-    match = _unit_pattern().match(text.strip())
-    return match is not None
+    return _unit_pattern().match(text.strip()) is not None
+
+
+def starts_with_body(text: str) -> bool:
+    """ "SỞ NỘI VỤ", "TRUNG TÂM …", "ỦY BAN NHÂN DÂN …", "UBND …": a line that names a new body."""
+    key = fold(expand(text))
+    bodies = [fold(b) for b in _vocabulary()["bodies_with_name"]] + ["ủy ban nhân dân", "hội đồng nhân dân"]
+    return any(key == body or key.startswith(body + " ") for body in bodies)
 
 
 def expand(text: str) -> str:
@@ -33,36 +43,58 @@ def expand(text: str) -> str:
     return " ".join(text.split())
 
 
-def normal_case(raw: str) -> str:
-    """ "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK" → "Ủy ban nhân dân tỉnh Đắk Lắk"; mixed case is kept."""
+def normal_case(raw: str, place: str | None = None) -> str:
+    """ "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK" → "Ủy ban nhân dân tỉnh Đắk Lắk"; mixed case is kept.
+
+    A unit word left without its name ("VĂN PHÒNG UBND TỈNH") is completed with the place."""
+    upper = is_upper(raw)
     text = expand(raw)
-    if not is_upper(text):
+    if not upper:
+        for city in _vocabulary()["central_cities"]:
+            text = text.replace(f"thành phố {city}", f"Thành phố {city}")
         return text
     unit = _unit_pattern().search(text)
-    body, place = (text[: unit.start()].strip(), text[unit.start() :]) if unit else (text, "")
-    return " ".join(part for part in (_body_case(body), _unit_case(place)) if part)
+    body, where = (text[: unit.start()].strip(), text[unit.start() :]) if unit else (text, "")
+    named = _unit_case(where, place) if where else ""
+    return " ".join(part for part in (_body_case(body), named) if part)
 
 
-def _unit_case(text: str) -> str:
+def _unit_case(text: str, place: str | None) -> str:
     match = _unit_pattern().match(text)
     if not match:
         return title_case_name(text)
     word = match.group(1).lower()
     name = title_case_name(text[match.end() :])
+    if not name and place:
+        name = place
     if word == "thành phố" and name in _vocabulary()["central_cities"]:
         return f"Thành phố {name}"
     return f"{word} {name}".strip()
 
 
 def _body_case(text: str) -> str:
+    """Sentence case, with the first word after the body type and after each " - " capitalised
+    ("PHÒNG VĂN HÓA - XÃ HỘI" → "Phòng Văn hóa - Xã hội") and acronyms kept ("NCKSTTHC")."""
     if not text:
         return ""
-    lowered = text.lower()
+    words = [word if _is_acronym(word) else word.lower() for word in text.split()]
+    capitalise = {0}
+    lowered = " ".join(words)
     for body in sorted(_vocabulary()["bodies_with_name"], key=len, reverse=True):
         if fold(lowered).startswith(fold(body) + " "):
-            rest = lowered[len(body) :].strip()
-            return f"{body} {rest[:1].upper()}{rest[1:]}"
-    return lowered[:1].upper() + lowered[1:]
+            capitalise.add(len(body.split()))
+            break
+    for index, word in enumerate(words):
+        if word in ("-", "–") and index + 1 < len(words):
+            capitalise.add(index + 1)
+    words = [w[:1].upper() + w[1:] if i in capitalise and not _is_acronym(w) else w for i, w in enumerate(words)]
+    words = [re.sub(r"(?<=\w)-(\w)", lambda m: "-" + m.group(1).upper(), w) for w in words]  # "hóa-Xã"
+    return re.sub(r"\s*-\s*", " - ", " ".join(words)) if " - " in text else " ".join(words)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [char for char in word.lower() if char.isalpha()]
+    return len(letters) >= 2 and not any(char in _VOWELS for char in letters)
 
 
 def level_of(issuer: str | None) -> str | None:
@@ -72,7 +104,7 @@ def level_of(issuer: str | None) -> str | None:
     if not match:
         return None
     word = match.group(1).lower()
-    kind = _vocabulary()["unit_words"][word]
+    kind: str = _vocabulary()["unit_words"][word]
     if kind == "city":
         name = title_case_name(issuer[match.end() :])
         return "province" if name in _vocabulary()["central_cities"] else "district"
@@ -82,7 +114,7 @@ def level_of(issuer: str | None) -> str | None:
 def unit_named(issuer_level_word: str, texts: list[str]) -> str | None:
     """The unit a text names with this level word, e.g. "huyện" → "huyện Ninh Hải"."""
     pattern = re.compile(
-        rf"(?<!\w)({re.escape(issuer_level_word)})\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:[\s-]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}})"
+        rf"(?<!\w)({re.escape(issuer_level_word)})\s+((?:[{UPPER}][\wÀ-ỹ]*)(?:[\s-]+[{UPPER}][\wÀ-ỹ]*){{0,3}})"
     )
     counts: dict[str, int] = {}
     for text in texts:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.parsing.text import UPPER
+
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 # Clerks also type the Latin letters Vietnamese lacks ("f)" after "e)"): read them, warn on order.
 LABEL_LETTERS = VIETNAMESE_LETTERS + "fjwz"
-_UPPER = "A-ZĐÀ-ỸƠƯĂÂÊÔ"
+_UPPER = UPPER
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^PHẦN\s+((?:THỨ\s+[{UPPER}]+)|[IVX]+|\d+)\b\s*[.:]?\s*")),
+    ("chapter", re.compile(r"^Chương\s+([IVX]+|\d+)\b\s*[.:]?\s*", re.IGNORECASE)),
     ("article", re.compile(r"^Điều\s+(\d{1,3})\s*[.:]\s*")),
     ("roman", re.compile(r"^([IVX]{1,6})\s*[.)]\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)]?\s+(?=\S)")),
@@ -25,7 +29,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("plus", re.compile(r"^\+\s*(?=\S)")),
 ]
 _ROMAN_VALID = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
-_BASE_RANK = {"roman": 10, "article": 10, "arabic": 20, "decimal": 20, "letter": 60, "dash": 70, "plus": 80}
+_BASE_RANK = {
+    "part": 3, "chapter": 5, "roman": 10, "article": 10, "arabic": 20, "decimal": 20, "letter": 60, "dash": 70, "plus": 80
+}
 
 
 @dataclass(frozen=True)

@@ -101,8 +101,14 @@ def _parse(raw: RawDocument, blocks: list[Block], warnings: list[Warning]) -> Pl
     blocks = blocks[:header_end] + [replace(b, text=squash(b.text)) for b in blocks[header_end:]]
     cursor = header_end
     if type_index is not None:
-        plan.meta.doc_type = _doc_type(blocks[type_index].text)
+        heading = blocks[type_index].text.strip()
+        plan.meta.doc_type = _doc_type(heading) or _doc_type_prefix(heading)
         cursor = _read_title(blocks, type_index, plan.meta)
+        if not _doc_type(heading) and plan.meta.doc_type:
+            rest = squash(heading)[len(plan.meta.doc_type) :].strip()
+            plan.meta.title = squash(f"{rest} {plan.meta.title or ''}")
+    elif plan.meta.title_marker == "V/v":
+        plan.meta.doc_type = "CÔNG VĂN"  # a Công văn has no type heading, only its "V/v" summary
     closing_start = _closing_start(blocks, cursor)
     _read_body(blocks[cursor:closing_start], plan)
     ending = closing.read_closing(blocks[closing_start:])
@@ -137,11 +143,30 @@ def _doc_type(text: str) -> str | None:
     return None
 
 
-def _doc_type_index(blocks: list[Block]) -> int | None:
-    for index, block in enumerate(blocks[:80]):
-        if is_upper(block.text) and _doc_type(block.text):
-            return index
+def _doc_type_prefix(text: str) -> str | None:
+    """ "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC": a type heading with its title on the same line."""
+    key = fold(text)
+    for name in sorted(_vocabulary()["doc_types"], key=len, reverse=True):
+        if key.startswith(fold(name) + " ") and len(text.split()) <= 25:
+            return name
     return None
+
+
+def _doc_type_index(blocks: list[Block]) -> int | None:
+    """The type heading: an upper-case line naming a type, before the body and the closing."""
+    candidates = []
+    for index, block in enumerate(blocks[:80]):
+        text = block.text.strip()
+        if closing.is_recipients_heading(text):
+            break
+        label = read_label(text)
+        if label is not None and label.kind in ("roman", "article", "part", "chapter") and label.rest:
+            break
+        if is_upper(text) and _doc_type(text):
+            return index
+        if is_upper(text) and _doc_type_prefix(text) and not _NUMBER.search(text):
+            candidates.append(index)
+    return candidates[0] if candidates else None
 
 
 def _header_end(blocks: list[Block]) -> int:
@@ -164,18 +189,20 @@ def _read_header(blocks: list[Block], meta: Meta) -> None:
     if number:
         meta.number = number.group("number") or ""
         meta.symbol = re.sub(r"\s", "", number.group("symbol"))
-    place_date = next(
-        (m for m in (_PLACE_DATE.search(t.replace("\t", "  ")) for t in texts) if m), None
-    ) or _PLACE_DATE.search(joined.replace("\t", "  "))
+    # The "Số:" part is blanked first: a PDF or typed header runs it into the place ("Số: /QĐ-UBND Lâm Đồng, ngày").
+    unnumbered = [_NUMBER.sub("  ", t).replace("\t", "  ") for t in texts]
+    place_date = next((m for m in (_PLACE_DATE.search(t) for t in unnumbered) if m), None) or _PLACE_DATE.search(
+        "  ".join(unnumbered)
+    )
     if place_date:
         place = re.split(r"\s{2,}|\|", place_date.group("place").strip())[-1]
         meta.place = squash(place).strip(" *")
         meta.date = iso(place_date.group("year"), place_date.group("month"), place_date.group("day"))
     bodies = _header_bodies(blocks)
     if bodies:
-        meta.issuer = issuer.normal_case(bodies[-1])
+        meta.issuer = issuer.normal_case(bodies[-1], meta.place)
         if len(bodies) > 1:
-            meta.superior = issuer.normal_case(bodies[-2])
+            meta.superior = issuer.normal_case(bodies[-2], meta.place)
     for block in blocks:
         if _VV.match(block.text):
             meta.title = squash(_VV.sub("", block.text))
@@ -188,21 +215,27 @@ def _header_bodies(blocks: list[Block]) -> list[str]:
     bodies: list[str] = []
     for block in blocks:
         for line in block.text.split("\n"):
-            text = re.split(r"\t|\s{3,}", line.strip())[0].strip()
+            text = re.split(r"\t|\s{3,}", _without_motto(line, motto).strip())[0].strip()
             key = fold(text)
             if not text or any(key.startswith(m[:12]) for m in motto) or "độc lập" in key:
                 continue
             if _NUMBER.search(text) or LONG_DATE.search(text) or _VV.match(text) or not is_upper(text):
                 continue
-            if bodies and (issuer.starts_with_unit(text) or _continues_body(bodies[-1])):
+            if bodies and not issuer.starts_with_body(text):
                 bodies[-1] = f"{bodies[-1]} {text}"
             else:
                 bodies.append(text)
     return bodies
 
 
-def _continues_body(previous: str) -> bool:
-    return fold(previous) in ("ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân")
+def _without_motto(line: str, motto: list[str]) -> str:
+    """A PDF runs both header columns into one line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"."""
+    key = fold(line)
+    for phrase in motto:
+        at = key.find(phrase)
+        if at > 0 and len(key) == len(line):
+            return line[:at] + "   " + line[at + len(phrase) :]
+    return line
 
 
 def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
@@ -225,7 +258,10 @@ def _ends_title(text: str, first: bool) -> bool:
     """Bases, "Kính gửi", a numbered section or the sentence announcing the plan end the title.
     An upper-case line is title even when it reads "THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP …"."""
     if is_upper(text) and len(text) < 400:
-        return read_label(text) is not None and read_label(text).kind in ("roman", "article")  # type: ignore[union-attr]
+        if any(fold(text).startswith(fold(a)) for a in _vocabulary()["authority_lines"]):
+            return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the decision's authority, not its title
+        label = read_label(text)
+        return label is not None and label.kind in ("roman", "article", "part", "chapter")
     if bases.opener_of(text) or _KINH_GUI.match(text) or closing.is_recipients_heading(text):
         return True
     label = read_label(text)
@@ -236,7 +272,9 @@ def _ends_title(text: str, first: bool) -> bool:
     key = fold(text)
     if not first and any(fold(s) in key for s in _vocabulary()["preamble_sentence"]):
         return True
-    return len(text) > 250 and not is_upper(text)
+    if not first and re.match(r"^\w+(?:\s\w+){0,2}\s*:\s", text):
+        return True  # "Thời gian: ½ ngày …": a detail line under the title
+    return len(text) > (500 if first else 250) and not is_upper(text)
 
 
 def _closing_start(blocks: list[Block], start: int) -> int:
@@ -264,9 +302,9 @@ def _read_body(blocks: list[Block], plan: Plan) -> None:
 
 def _first_section(blocks: list[Block]) -> int:
     labels = [(index, read_label(block.text)) for index, block in enumerate(blocks) if block.cell is None]
-    for kinds in (("roman", "article"), ("arabic", "decimal")):
+    for kinds in (("part", "chapter", "roman", "article"), ("arabic", "decimal")):
         for index, label in labels:
-            if label is not None and label.kind in kinds and label.rest:
+            if label is not None and label.kind in kinds and (label.rest or label.kind in ("part", "chapter")):
                 return index
     return len(blocks)
 
@@ -300,7 +338,7 @@ def _complete_meta(plan: Plan, blocks: list[Block]) -> None:
         meta.campaign = squash(quoted.group("inner")) if quoted else None
     if not meta.issuer:
         meta.issuer = _issuer_from_text(plan, blocks)
-    meta.level = issuer.level_of(meta.issuer)
+    meta.level = issuer.level_of(meta.issuer) or issuer.level_of(meta.superior)
 
 
 def _issuer_from_text(plan: Plan, blocks: list[Block]) -> str | None:

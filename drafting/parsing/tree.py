@@ -9,7 +9,7 @@ from drafting.data_files import load
 from drafting.document import Block
 from drafting.model import Section, Warning
 from drafting.parsing.labels import VIETNAMESE_LETTERS, Label, ordinal, read_label
-from drafting.parsing.text import fold
+from drafting.parsing.text import UPPER, fold, is_upper
 
 _MAX_RUN_IN_WORDS = 12
 
@@ -30,12 +30,23 @@ class TreeBuilder:
         self._warnings = warnings
         self._tables: dict[int, list[list[str]]] = {}
         self.loose_tables: list[list[list[str]]] = []
+        self._awaiting_title: Section | None = None
 
     def add(self, block: Block) -> None:
         if block.cell is not None:
             self._add_cell(block)
             return
         label = read_label(block.text)
+        if self._awaiting_title is not None and label is None and is_upper(block.text):
+            self._awaiting_title.title = block.text.strip()  # "Chương I" / "QUY ĐỊNH CHUNG"
+            self._awaiting_title = None
+            return
+        self._awaiting_title = None
+        if label is not None and not label.rest and label.kind in ("part", "chapter", "article", "roman"):
+            self._open(label, block.line)
+            if label.kind in ("part", "chapter"):
+                self._awaiting_title = self._path[-1][1]
+            return
         if label is None or not label.rest:
             self._add_text(block.text.strip())
             return
@@ -121,7 +132,7 @@ def _glued_next_item(text: str, label: Label) -> str | None:
         return None
     mark = text.lstrip()[len(label.label)]
     following = re.escape(VIETNAMESE_LETTERS[index + 1] + mark)
-    match = re.search(rf"\s({following}\s+[A-ZĐÀ-Ỹ].*)$", text)
+    match = re.search(rf"\s({following}\s+[{UPPER}].*)$", text)
     return match.group(1) if match else None
 
 

@@ -11,6 +11,7 @@ import re
 
 from drafting.document import Block, RawDocument
 from drafting.errors import InputError
+from drafting.parsing.text import UPPER
 from drafting.readers.encoding import decode
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -19,7 +20,7 @@ _HEADING_MARK = re.compile(r"^(#{1,6})\s*")
 _EMPHASIS = re.compile(r"\*{2,3}|(?:(?<=\s)|^)\*(?=\S)|(?<=[^\s(])\*(?=[\s,.;:)]|$)")
 # A line inside a Markdown paragraph that starts a new logical line: a list item typed with an
 # upper-case first letter ("- Bộ Nội vụ;"), never a wrapped "- xã hội" or "- 2025".
-_ITEM_START = re.compile(r"^[-+•–]\s+[A-ZĐÀ-ỸƠƯĂÂÊÔ]")
+_ITEM_START = re.compile(rf"^[-+•–]\s+[{UPPER}]")
 
 
 def read_text(data: bytes, path: str, markdown: bool) -> RawDocument:
