@@ -26,11 +26,16 @@ def _openers() -> list[str]:
     return load("vocabulary")["basis_openers"]
 
 
+def _type_alternation() -> str:
+    """Type words with a capital first letter and any case after it: "Nghị Quyết", not "quy định tại"."""
+    return "|".join(re.escape(t[0]) + "(?i:" + re.escape(t[1:]) + ")" for t in _cited_types())
+
+
 @cache
 def _type_pattern() -> re.Pattern[str]:
-    types = "|".join(re.escape(t) for t in _cited_types())
+    types = _type_alternation()
     return re.compile(
-        rf"^(?i:các\s+)?(?P<type>(?i:{types}))(?:\s+[a-zà-ỹđ]+){{0,3}}?\s*:?\s*"
+        rf"^(?i:các\s+)?(?P<type>{types})(?:\s+[a-zà-ỹđ]+){{0,3}}?\s*:?\s*"
         rf"(?:(?i:số)\s*:?\s*)?(?=\d|[A-ZĐÀÁẢÃẠĂÂÊÔƠƯÍÌỈĨỊÚÙỦŨỤ]|$)"
     )
 
@@ -38,10 +43,12 @@ def _type_pattern() -> re.Pattern[str]:
 @cache
 def _issuer_end() -> re.Pattern[str]:
     stops = "|".join(re.escape(s) for s in sorted(load("vocabulary")["issuer_stops"], key=len, reverse=True))
-    types = "|".join(re.escape(t) for t in _cited_types())
+    types = _type_alternation()
+    # Case-sensitive: the stops are lower-case verbs; a name's own capitalised words ("Ban Tổ chức") stay.
+    # A few verbs never start a name, whatever a clerk's slip of case ("UBND tỉnh Sửa đổi, bổ sung …").
+    verbs = "|".join(re.escape(s) for s in load("vocabulary")["issuer_stops_any_case"])
     return re.compile(
-        rf"\s+(?:{stops})\b|[,;(“\"”:]|\s+ngày\s+\d|\.(?:\s|$)|\s+và\s+(?:các\s+)?(?:{types})\b|$",
-        re.IGNORECASE,
+        rf"\s+(?:{stops})\b|\s+(?i:{verbs})\b|[,;(“\"”:]|\s+ngày\s+\d|\.(?:\s|$)|\s+và\s+(?:các\s+)?(?:{types})\b|$"
     )
 
 
@@ -51,17 +58,24 @@ def opener_of(text: str) -> str | None:
     A doubled opener ("Căn cứ Căn cứ Kế hoạch …", a clerk's slip) counts as one."""
     for opener in _openers():
         if fold(text).startswith(fold(opener) + " "):
-            rest = _after_opener(text, opener)
-            if cites_document(rest):
-                return text[: len(text) - len(rest)].rstrip(" :")
+            if cites_document(_after_opener(text, opener)):
+                return text[: len(opener)]
     return None
 
 
 def _after_opener(text: str, opener: str) -> str:
+    """What follows the opener, past a doubled opener and a filler ("quy định tại", "chỉ đạo của … tại")."""
     rest = text[len(opener) :].lstrip(" :")
     while fold(rest).startswith(fold(opener) + " "):
         rest = rest[len(opener) :].lstrip(" :")
-    return rest
+    filler = _filler().match(rest)
+    return rest[filler.end() :] if filler and cites_document(rest[filler.end() :]) else rest
+
+
+@cache
+def _filler() -> re.Pattern[str]:
+    fillers = "|".join(load("vocabulary")["basis_fillers"])
+    return re.compile(rf"(?:{fillers})\s+", re.IGNORECASE)
 
 
 def cites_document(text: str) -> bool:
@@ -70,20 +84,25 @@ def cites_document(text: str) -> bool:
     if not match:
         return False
     after = text.strip()[match.end() :]
-    return bool(re.match(r"\s*(số|\d)", after, re.IGNORECASE)) or match.group("type").lower() in (
-        "luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị quyết", "chỉ thị", "kết luận", "quy định", "chiến lược"
-    ) or bool(_NUMBER_SYMBOL.search(after[:40])) or bool(find_date(after[:80])[0])
+    return (
+        bool(re.match(r"\s*(số|\d)", after, re.IGNORECASE))
+        or fold(match.group("type")) in load("vocabulary")["cited_by_name"]
+        or bool(_NUMBER_SYMBOL.search(after[:40]))
+        or bool(find_date(after[:80])[0])
+    )
 
 
 def starts_with_type(text: str) -> bool:
-    key = re.sub(r"^các\s+", "", fold(text))
-    return any(key.startswith(fold(t) + " ") or key.startswith(fold(t) + ":") for t in _cited_types())
+    """The text opens with a document type written with its capital ("Nghị định …", "các Công điện: …")."""
+    stripped = re.sub(r"^các\s+", "", text.strip(), flags=re.IGNORECASE)
+    return bool(re.match(rf"(?:{_type_alternation()})[\s:]", stripped + " "))
 
 
 def split_basis(text: str) -> list[LegalRef]:
     """One basis paragraph → one reference for each ";"-separated part that cites a document."""
     opener = opener_of(text)
-    body = text[len(opener) :].lstrip(" :") if opener else text
+    cited_start = _after_opener(text, opener) if opener else text
+    body = text[len(text) - len(cited_start) :] if opener else text
     parts = [part for part in re.split(r";\s*", body)]
     refs: list[LegalRef] = []
     for index, part in enumerate(parts):
@@ -94,7 +113,10 @@ def split_basis(text: str) -> list[LegalRef]:
             else:
                 refs[-1].text += ";"
             continue
-        piece = (f"{opener} " if opener and index == 0 else "") + part.strip()
+        prefix = text[: len(text) - len(body)] if opener and index == 0 else ""  # "Căn cứ", "Thực hiện quy định tại "
+        piece = prefix + part.strip()
+        if index == 0 and opener:
+            stripped = cited_start.split(";")[0].strip()  # past a filler: "quy định tại Nghị định …"
         refs.append(describe(piece, stripped, opener if index == 0 else None))
     for ref in refs:
         if ref.issuer is None and "; " in ref.text:  # "Các Công điện: số 007 …; số 010 … của UBND tỉnh"
@@ -143,4 +165,6 @@ def _issuer(text: str) -> str | None:
     end = _issuer_end().search(tail)
     issuer = tail[: end.start()] if end else tail
     issuer = issuer.strip(" .,;")
-    return issuer or None
+    if not issuer or starts_with_type(issuer + " "):
+        return None  # "… của Luật Luật sư": a document, not who issued the cited one
+    return issuer

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from io import BytesIO
 
+from drafting.data_files import load
 from drafting.document import Block, RawDocument
 from drafting.errors import InputError
 from drafting.parsing.labels import read_label
@@ -48,6 +49,7 @@ def _wraps(previous: str, line: str) -> bool:
     starts no item; upper-case lines (header, headings, signature) are never joined."""
     if is_upper(previous) or is_upper(line) or previous.endswith((".", ";", ":", "!", "?")):
         return False
-    if not (line[0].islower() or line[0].isdigit()):
+    hanging = previous.rsplit(" ", 1)[-1].lower() in load("vocabulary")["words_that_never_end_a_line"]
+    if not (line[0].islower() or line[0].isdigit() or hanging):
         return False  # a new line in upper case: a heading, a date line, a proper noun's paragraph
     return read_label(line) is None and not line.startswith(("Nơi nhận", "Kính gửi", "Căn cứ", "- ", "+ "))
