@@ -35,6 +35,7 @@ class Meta:
     date: str | None = None  # ISO, or YYYY-MM / YYYY when the day (and month) is blank
     title: str | None = None
     campaign: str | None = None
+    ref: str | None = None  # "(Kèm theo Quyết định số … )" under the title of an attached document
     title_marker: str | None = None  # "V/v" when the summary is written "V/v …" (a Công văn)
     recipient_to: list[str] = field(default_factory=list)  # "Kính gửi:" addressees
     draft: bool = False
@@ -96,6 +97,19 @@ class Approval:
 
 
 @dataclass
+class Appendix:
+    """A Phụ lục after the signature: its own title, "kèm theo" reference, sections and tables."""
+
+    label: str | None = None  # "PHỤ LỤC I" as written
+    title: str | None = None
+    ref: str | None = None  # "Kèm theo Kế hoạch số …/KH-UBND ngày … của …"
+    paragraphs: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
+    responsibilities: list[dict[str, Any]] = field(default_factory=list)  # from a task table
+
+
+@dataclass
 class Warning:
     code: str
     message: str
@@ -115,7 +129,9 @@ class Plan:
     archive: str | None = None
     signature: Signature = field(default_factory=Signature)
     approval: Approval | None = None
-    appendices: list[str] = field(default_factory=list)  # text after the signature, kept as written
+    closing_notes: list[str] = field(default_factory=list)  # "(Đã ký)", stray lines of the closing
+    appendices: list[Appendix] = field(default_factory=list)
+    attachments: list[Plan] = field(default_factory=list)  # a Điều lệ, Quy chế issued with a Quyết định
     criteria: list[dict[str, Any]] = field(default_factory=list)
     awards: list[dict[str, Any]] = field(default_factory=list)
     responsibilities: list[dict[str, Any]] = field(default_factory=list)

@@ -64,9 +64,25 @@ def model_words(plan: Plan) -> Counter[str]:
     for part in (sig.authority, sig.delegation, sig.position, sig.name):
         if part:
             add(words(part))
-    for line in plan.appendices:
+    for line in plan.closing_notes:
         add(words(line))
+    if meta.ref:
+        add(words(meta.ref))
+    for appendix in plan.appendices:
+        for text in (appendix.label, appendix.title, appendix.ref, *appendix.paragraphs):
+            add(words(text or ""))
+        for table in appendix.tables:
+            add(_table_words(table))
+        for top in appendix.sections:
+            for section in top.walk():
+                add(_section_words(section))
+    for attachment in plan.attachments:
+        counter += model_words(attachment)
     return counter
+
+
+def _table_words(table: list[list[str]]) -> list[str]:
+    return [word for row in table for cell in row for word in words(cell)]
 
 
 def _section_words(section: Section) -> list[str]:
@@ -76,9 +92,7 @@ def _section_words(section: Section) -> list[str]:
     for paragraph in section.paragraphs:
         found += words(paragraph)
     for table in section.tables:
-        for row in table:
-            for cell in row:
-                found += words(cell)
+        found += _table_words(table)
     return found
 
 

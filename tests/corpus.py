@@ -156,10 +156,27 @@ def compare_real_meta(plan: Plan, expected: dict[str, Any]) -> list[str]:
     return problems
 
 
+def compare_after_signature(plan: Plan, annotation: dict[str, Any]) -> list[str]:
+    problems = []
+    got = [(norm(a.title), norm(a.ref)) for a in plan.appendices if a.label or a.ref]
+    want = [(norm(a.get("title")), norm(a.get("ref"))) for a in annotation.get("appendices", [])]
+    if got != want:
+        problems.append(f"appendices: got {got}, expected {want}")
+    attached = annotation.get("attached")
+    got_attached = [(a.meta.doc_type, norm(a.meta.title)) for a in plan.attachments]
+    want_attached = [(attached["doc_type"], norm(attached["title"]))] if attached else []
+    if got_attached != want_attached:
+        problems.append(f"attached: got {got_attached}, expected {want_attached}")
+    if "ref" in annotation.get("meta", {}) and norm(plan.meta.ref) != norm(annotation["meta"]["ref"]):
+        problems.append(f"meta.ref: got {plan.meta.ref!r}, expected {annotation['meta']['ref']!r}")
+    return problems
+
+
 def compare_real(plan: Plan, annotation: dict[str, Any]) -> dict[str, list[str]]:
     return {
         "meta": compare_real_meta(plan, annotation.get("meta", {})),
         "legal_bases": compare_bases(plan, annotation.get("legal_bases", [])),
         "top_sections": compare_top_sections(plan, annotation.get("top_sections", [])),
         "closing": compare_closing(plan, annotation),
+        "after_signature": compare_after_signature(plan, annotation),
     }

@@ -63,6 +63,13 @@ def opener_of(text: str) -> str | None:
     return None
 
 
+def body_after_opener(text: str, opener: str) -> str:
+    rest = text[len(opener) :].lstrip(" :")
+    while fold(rest).startswith(fold(opener) + " "):
+        rest = rest[len(opener) :].lstrip(" :")
+    return rest
+
+
 def _after_opener(text: str, opener: str) -> str:
     """What follows the opener, past a doubled opener and a filler ("quy định tại", "chỉ đạo của … tại")."""
     rest = text[len(opener) :].lstrip(" :")
@@ -118,9 +125,14 @@ def split_basis(text: str) -> list[LegalRef]:
         if index == 0 and opener:
             stripped = cited_start.split(";")[0].strip()  # past a filler: "quy định tại Nghị định …"
         refs.append(describe(piece, stripped, opener if index == 0 else None))
+    filler = _filler().match(body_after_opener(text, opener)) if opener else None
+    by = re.search(r"của\s+(.+?)\s+tại\s*$", filler.group(0)) if filler else None
+    if by and refs and refs[0].issuer is None:
+        refs[0].issuer = by.group(1)  # "Thực hiện nhiệm vụ giao của Chủ tịch UBND tỉnh tại Công văn …"
     for ref in refs:
-        if ref.issuer is None and "; " in ref.text:  # "Các Công điện: số 007 …; số 010 … của UBND tỉnh"
-            ref.issuer = _issuer(ref.text[ref.text.rfind("; ") :])
+        tail = ref.text[ref.text.rfind("; ") + 2 :] if "; " in ref.text else ""
+        if ref.issuer is None and re.match(r"số\s", tail):  # "Các Công điện: số 007 …; số 010 … của UBND tỉnh"
+            ref.issuer = _issuer(tail)
     return refs
 
 
@@ -134,8 +146,12 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
         word = next(t for t in _cited_types() if key.startswith(fold(t)))
         start = fold(cited).index(fold(word))
         ref.doc_type = _canonical_type(cited[start : start + len(word)])
-    rest = cited[match.end() :] if match else cited
+    rest = cited[match.end("type") :] if match else cited
     number = _NUMBER_SYMBOL.search(rest)
+    if number and ref.doc_type and fold(ref.doc_type) in load("vocabulary")["cited_by_name"]:
+        if not re.match(r"^\s*(?:[a-zà-ỹđ]+\s+){0,3}(?:số\s*:?\s*)?$", rest[: number.start()]):
+            rest = rest[: number.start()]  # "Luật Luật sư, … Điều 5 Quyết định số 2536/…": another document's
+            number = None
     if number and (not find_date(rest)[1] or number.start() < find_date(rest)[1].start()):  # type: ignore[union-attr]
         ref.number = number.group("number")
         symbol = number.group("symbol").strip()

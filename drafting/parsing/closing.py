@@ -14,6 +14,7 @@ from drafting.parsing.text import UPPER, fold, is_upper
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
 _ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*)$", re.IGNORECASE)
 _ITEM_MARK = re.compile(r"^[-–•]\s*")
+_APPENDIX = re.compile(r"^(PHỤ\s+LỤC|Phụ\s+lục)(\s+(số\s+)?[IVX\d]+)?\b")
 _NAME = re.compile(rf"^[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{1,5}}$")
 
 
@@ -38,22 +39,30 @@ class Closing:
     archive: str | None = None
     signature: Signature = field(default_factory=Signature)
     extra: list[str] = field(default_factory=list)  # signed marks, stray lines of the closing
-    appendices: list[str] = field(default_factory=list)
+    rest: list[Block] = field(default_factory=list)  # what follows the signature, in document order
 
 
 def read_closing(blocks: list[Block]) -> Closing:
     """Recipients are read from whole blocks (a wrapped item stays one), the signature from the
     physical lines (a Markdown copy runs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name" into one block)."""
     closing = Closing()
-    blocks = _recipients_column_first(blocks)
-    texts = [_archive_line(block, closing) for block in blocks]
+    ordered = _recipients_column_first(blocks)
+    texts = [_archive_line(block, closing) for block in ordered]
     consumed = 0
     if texts and is_recipients_heading(texts[0]):
         first = _RECIPIENTS.sub("", texts[0]).strip()
         rest = ([first] if first else []) + texts[1:]
         consumed = _read_recipients(rest, closing) + (0 if first else 1)
-    lines = [line for block in blocks[consumed:] for line in block.lines()]
-    _read_signature(_join_wrapped(lines), closing)
+    owned = [(index, line) for index in range(consumed, len(ordered)) for line in ordered[index].lines()]
+    joined = _join_wrapped(owned)
+    stop = _read_signature([line for _, line in joined], closing)
+    if stop < len(joined):
+        owner = joined[stop][0]
+        if stop > 0 and joined[stop - 1][0] == owner:  # the block runs on past the name: keep its lines
+            closing.extra.extend(line for index, line in joined[stop:] if index == owner)
+            owner += 1
+        taken = {id(block) for block in ordered[:owner]}
+        closing.rest = [block for block in blocks if id(block) not in taken]
     return closing
 
 
@@ -77,24 +86,26 @@ def _archive_line(block: Block, closing: Closing) -> str:
     return block.text
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
-    """Upper-case lines that are no known position or prefix continue the line above."""
+def _join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Upper-case lines that are no known position or prefix continue the line above (each line
+    keeps the index of the block it came from)."""
     positions = {fold(p) for p in _vocabulary()["signature_positions"]}
     prefixes = [fold(p) for p in _vocabulary()["signature_authority"] + _vocabulary()["signature_delegation"]]
-    joined: list[str] = []
-    for line in lines:
+    joined: list[tuple[int, str]] = []
+    for owner, line in lines:
         key = fold(line)
         if (
             joined
+            and joined[-1][0] == owner
             and is_upper(line)
-            and is_upper(joined[-1])
+            and is_upper(joined[-1][1])
             and key not in positions
             and not any(key.startswith(p) for p in prefixes)
-            and fold(joined[-1]) not in positions
+            and fold(joined[-1][1]) not in positions
         ):
-            joined[-1] = f"{joined[-1]} {line}"
+            joined[-1] = (owner, f"{joined[-1][1]} {line}")
         else:
-            joined.append(line)
+            joined.append((owner, line))
     return joined
 
 
@@ -130,7 +141,8 @@ def _clean_item(line: str) -> str:
     return item.rstrip(" ;,.").strip() if not item.endswith("(b/c).") else item.rstrip(".")
 
 
-def _read_signature(lines: list[str], closing: Closing) -> None:
+def _read_signature(lines: list[str], closing: Closing) -> int:
+    """Fill the signature from the closing's lines; returns where what follows it begins."""
     signature = closing.signature
     signed = {fold(mark) for mark in _vocabulary()["signed_marks"]}
     authority = [fold(p) for p in _vocabulary()["signature_authority"]]
@@ -138,8 +150,7 @@ def _read_signature(lines: list[str], closing: Closing) -> None:
     for index, line in enumerate(lines):
         key = fold(line)
         if signature.name is not None:
-            closing.appendices.extend(lines[index:])
-            return
+            return index
         prefixed = is_upper(line) and any(key.startswith(p) for p in authority + delegation)
         following = index + 1 < len(lines) and is_signature_start(lines[index + 1])
         if key in signed:
@@ -154,11 +165,16 @@ def _read_signature(lines: list[str], closing: Closing) -> None:
             signature.position = line
         elif _NAME.match(line) and (signature.position or signature.authority or signature.delegation):
             signature.name = line
-        elif signature.position or signature.authority or signature.delegation:
-            closing.appendices.extend(lines[index:])
-            return
+        elif signature.position or signature.authority or signature.delegation or starts_appendix(line):
+            return index
         else:
             closing.extra.append(line)
+    return len(lines)
+
+
+def starts_appendix(line: str) -> bool:
+    """ "PHỤ LỤC I", "Phụ lục số 02: …", "BIỂU MẪU": an appendix begins."""
+    return bool(_APPENDIX.match(line.strip()))
 
 
 def _is_position(line: str) -> bool:

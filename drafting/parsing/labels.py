@@ -22,7 +22,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^Điều\s+(\d{1,3})\s*[.:]\s*")),
     ("roman", re.compile(r"^([IVX]{1,6})\s*[.)]\s*(?=\S)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)]?\s+(?=\S)")),
-    ("arabic", re.compile(r"^(\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\d\s/.,-]))")),
+    ("arabic", re.compile(r"^(\d{1,3})\s*[.)](?:\s+(?=\S)|(?=[^\d\s/.,-]))")),
     ("letter", re.compile(rf"^([{LABEL_LETTERS}])\s*\)\s*(?=\S)")),
     ("letter", re.compile(rf"^([{LABEL_LETTERS}])\.\s+(?=[{_UPPER}])")),
     ("dash", re.compile(r"^[-–—•]\s*(?=\S)")),

@@ -10,7 +10,7 @@ from drafting.data_files import load
 from drafting.document import Block, RawDocument
 from drafting.errors import InputError
 from drafting.model import Approval, LegalRef, Meta, Plan, Source, Warning
-from drafting.parsing import bases, closing, issuer
+from drafting.parsing import appendix, bases, closing, issuer
 from drafting.parsing.dates import LONG_DATE, iso
 from drafting.parsing.labels import read_label
 from drafting.parsing.noise import clean_blocks
@@ -113,7 +113,8 @@ def _parse(raw: RawDocument, blocks: list[Block], warnings: list[Warning]) -> Pl
     _read_body(blocks[cursor:closing_start], plan)
     ending = closing.read_closing(blocks[closing_start:])
     plan.recipients, plan.archive, plan.signature = ending.recipients, ending.archive, ending.signature
-    plan.appendices = ending.extra + ending.appendices
+    plan.closing_notes = ending.extra
+    _read_after_signature(raw, ending.rest, plan, warnings)
     _complete_meta(plan, blocks)
     if not _has_structure(plan):
         raise InputError("no_structure", path=raw.path)
@@ -251,6 +252,9 @@ def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
             break
     if lines:
         meta.title = TRAILING_PUNCT.sub("", squash(" ".join(lines))) if not meta.title else meta.title
+    if index < len(blocks) and appendix.is_reference(blocks[index].text):
+        meta.ref = appendix.reference(blocks[index].text)  # "(Kèm theo Quyết định số … )"
+        index += 1
     return index
 
 
@@ -267,7 +271,7 @@ def _ends_title(text: str, first: bool) -> bool:
     label = read_label(text)
     if label is not None and label.kind in ("roman", "arabic", "article", "decimal"):
         return True
-    if text.startswith("(") and "kèm theo" in text.lower():
+    if appendix.is_reference(text):
         return True
     key = fold(text)
     if not first and any(fold(s) in key for s in _vocabulary()["preamble_sentence"]):
@@ -357,6 +361,18 @@ def _issuer_from_text(plan: Plan, blocks: list[Block]) -> str | None:
             unit = named or unit
         return issuer.normal_case(f"Ủy ban nhân dân {unit}")
     return None
+
+
+def _read_after_signature(raw: RawDocument, blocks: list[Block], plan: Plan, warnings: list[Warning]) -> None:
+    """Appendices, or a document issued with this one (a Điều lệ after its Quyết định)."""
+    if not blocks:
+        return
+    heading = _doc_type_index(blocks)
+    if heading is not None and heading < 8 and _doc_type(blocks[heading].text) not in ("PHỤ LỤC", None):
+        if all(_is_header_line(b.text) or b.cell for b in blocks[:heading]):
+            plan.attachments.append(_parse(raw, blocks, warnings))
+            return
+    plan.appendices = appendix.read_appendices(blocks, warnings)
 
 
 def _has_structure(plan: Plan) -> bool:

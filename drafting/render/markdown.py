@@ -19,6 +19,8 @@ def to_markdown(plan: Plan) -> str:
         out.append(f"# {meta.doc_type}")
     if meta.title:
         out += ["", f"**{meta.title}**"]
+    if meta.ref:
+        out += ["", f"*({meta.ref})*"]
     if meta.recipient_to:
         out += ["", "Kính gửi: " + "; ".join(meta.recipient_to)]
     for ref in plan.legal_bases:
@@ -36,9 +38,25 @@ def to_markdown(plan: Plan) -> str:
     signer = [part for part in (sig.authority, sig.delegation, sig.position) if part]
     if signer or sig.name:
         out += [""] + [f"**{part}**  " for part in signer] + ([sig.name] if sig.name else [])
-    if plan.appendices:
-        out += ["", "---", ""] + [f"{line}  " for line in plan.appendices]
+    out += [f"{note}  " for note in plan.closing_notes]
+    for appendix in plan.appendices:
+        out += ["", "---", ""]
+        if appendix.label or appendix.title:
+            out.append("## " + " — ".join(p for p in (appendix.label, appendix.title) if p))
+        if appendix.ref:
+            out += ["", f"*({appendix.ref})*"]
+        out += ["", *appendix.paragraphs]
+        for table in appendix.tables:
+            out += [""] + _table(table)
+        for section in appendix.sections:
+            _section(section, 2, out)
+    for attachment in plan.attachments:
+        out += ["", "---", "", to_markdown(attachment)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _table(table: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in table]
 
 
 def _section(section: Section, depth: int, out: list[str]) -> None:
@@ -53,7 +71,6 @@ def _section(section: Section, depth: int, out: list[str]) -> None:
     for paragraph in section.paragraphs:
         out.append(paragraph)
     for table in section.tables:
-        out.append("")
-        out += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in table]
+        out += [""] + _table(table)
     for child in section.children:
         _section(child, depth + 1, out)

@@ -44,8 +44,16 @@ def to_outline(plan: Plan) -> str:
     sig = plan.signature
     signer = " / ".join(part for part in (sig.authority, sig.delegation, sig.position, sig.name) if part)
     lines.append(f"Ký: {signer or '—'}")
-    if plan.appendices:
-        lines.append(f"Phụ lục, phần sau chữ ký: {len(plan.appendices)} dòng")
+    for appendix in plan.appendices:
+        head = " — ".join(part for part in (appendix.label, appendix.title) if part) or "(phần sau chữ ký)"
+        lines.append(f"\nPhụ lục: {_short(head)}")
+        if appendix.ref:
+            lines.append(f"  {appendix.ref}")
+        counts = f"  {len(appendix.sections)} mục, {len(appendix.tables)} bảng, {len(appendix.paragraphs)} đoạn"
+        lines.append(counts + (f", {len(appendix.responsibilities)} nhiệm vụ" if appendix.responsibilities else ""))
+    for attachment in plan.attachments:
+        lines.append(f"\nVăn bản kèm theo: {attachment.meta.doc_type} {_short(attachment.meta.title or '')}")
+        lines.append(f"  {attachment.meta.ref or ''}  ({len(attachment.sections)} phần)")
     if plan.warnings:
         lines.append(f"\nCảnh báo ({len(plan.warnings)}):")
         lines += [f"  - [{w.code}] dòng {w.line}: {w.message}" for w in plan.warnings]
