@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, annotated_files, compare_real, load_annotation
 
 from drafting import parse_file
 from drafting.errors import InputError
+
+from corpus import CORPUS, annotated_files, compare_real, load_annotation
 
 KNOWN_DIFFERENCES = {
     # The header's second line "CẢI CÁCH HÀNH CHÍNH, KHOA HỌC CÔNG NGHỆ" names no body type; the parser

@@ -30,7 +30,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ROMAN_VALID = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 _BASE_RANK = {
-    "part": 3, "chapter": 5, "roman": 10, "article": 10, "arabic": 20, "decimal": 20, "letter": 60, "dash": 70, "plus": 80
+    "part": 3, "chapter": 5, "roman": 10, "article": 10, "arabic": 20, "decimal": 20,
+    "letter": 60, "dash": 70, "plus": 80,
 }
 
 
