@@ -58,19 +58,34 @@ def _block(raw: str, number: int) -> Block | None:
 
 
 def _markdown_blocks(lines: list[str]) -> list[Block]:
+    """Paragraphs of a web copy. A line holding only "|" is a cell border of a flattened table: it
+    opens a table, starts the next cell, or — followed by a blank line — closes the table. Blocks
+    inside get a cell (table, 0, column), so a number in a cell is never taken for a page number."""
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
+    table, column, in_table = 0, 0, False
 
     def flush() -> None:
         if current:
             merged = _merge(current)
             if merged is not None:
+                merged.cell = (table, 0, column) if in_table else None
                 blocks.append(merged)
             current.clear()
 
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
-        if not stripped or stripped == "|" or set(stripped) <= {"|", "-", ":", " "}:
+        if stripped == "|":
+            flush()
+            closes = number >= len(lines) or not lines[number].strip()
+            if closes:
+                in_table = False
+            elif not in_table:
+                table, column, in_table = table + 1, 0, True
+            else:
+                column += 1
+            continue
+        if not stripped or set(stripped) <= {"|", "-", ":", " "}:
             flush()
             continue
         if current and (_ITEM_START.match(stripped) or _HEADING_MARK.match(stripped)):
