@@ -7,40 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from accounting import difference
-from conftest import SEEDS
 
 from drafting import parse_file
 from drafting.parsing.plan import parse_blocks
 from drafting.readers import read_document
 
-DECISION = """ỦY BAN NHÂN DÂN
-TỈNH NINH THUẬN
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 840/QĐ-UBND
-Ninh Thuận, ngày 11 tháng 7 năm 2024
-QUYẾT ĐỊNH
-Về việc ban hành Kế hoạch triển khai, thực hiện Phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát trên phạm vi cả nước trong năm 2025” trên địa bàn tỉnh Ninh Thuận
-CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH THUẬN
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
-Căn cứ Quyết định số 539/QĐ-TTg ngày 19 tháng 6 năm 2024 của Thủ tướng Chính phủ về ban hành Kế hoạch triển khai phong trào thi đua "Chung tay xóa nhà tạm, nhà dột nát trên phạm vi cả nước trong năm 2025";
-QUYẾT ĐỊNH:
-Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai, thực hiện Phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát trên phạm vi cả nước trong năm 2025” trên địa bàn tỉnh Ninh Thuận.
-Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
-Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.
-Nơi nhận:
-- Như Điều 3;
-- Bộ Nội vụ (b/c);
-- Lưu: VT, NC.
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Đào Nguyên Phong
-ỦY BAN NHÂN DÂN
-TỈNH NINH THUẬN
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-"""
+from accounting import difference
+from conftest import SEEDS
+
+DECISION = (Path(__file__).parent / "fixtures" / "qd_840_decision.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 
 from drafting.readers import read_document
+
+from conftest import CORPUS
 
 AUTO_NUMBERED = [
     CORPUS / "realdocx" / "vbai_PhuLuc_DS_DoiUCSC_numbered.docx",

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from conftest import CORPUS
-
 from drafting import parse_file
 from drafting.errors import DraftingError
+
+from conftest import CORPUS
 
 SHARED = CORPUS.parent.parent / "shared"
 SUFFIXES = {".txt", ".md", ".docx", ".doc", ".pdf"}
