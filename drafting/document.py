@@ -20,6 +20,8 @@ class Block:
     heading_level: int | None = None  # Markdown "#" count or Word heading style level: a hint only
     auto_label: str | None = None  # label produced by Word's automatic numbering, already in text
     cell: tuple[int, int, int] | None = None  # (table, row, column) for text inside a table
+    # Inside a flattened web-copy table whose rows are lost: not a page number, not joined across.
+    table_text: int | None = None
     table: list[list[str]] | None = None  # a whole body table, kept cell by cell
     center: bool = False
     parts: list[str] | None = None  # the physical lines of a hard-wrapped Markdown paragraph

@@ -42,7 +42,7 @@ def clean_blocks(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
         text = _remove_glued_numbers(text, block.line, warnings)
         if not text.strip():
             continue
-        if _PAGE_ONLY.match(text) and block.cell is None and block.table is None:
+        if _PAGE_ONLY.match(text) and block.cell is None and block.table is None and block.table_text is None:
             warnings.append(Warning("page_number", f"Bỏ số trang đứng riêng “{text.strip()}”.", block.line))
             continue
         if text != block.text:
@@ -85,7 +85,7 @@ def _continues(previous: Block, block: Block) -> bool:
     first = block.text.lstrip()[:1]
     if not first.isalpha() or not first.islower():
         return False
-    if block.cell != previous.cell or block.table is not None or previous.table is not None:
+    if block.cell != previous.cell or block.table_text != previous.table_text or block.table or previous.table:
         return False
     if read_label(block.text) is not None:
         return False

@@ -60,7 +60,8 @@ def _block(raw: str, number: int) -> Block | None:
 def _markdown_blocks(lines: list[str]) -> list[Block]:
     """Paragraphs of a web copy. A line holding only "|" is a cell border of a flattened table: it
     opens a table, starts the next cell, or — followed by a blank line — closes the table. Blocks
-    inside get a cell (table, 0, column), so a number in a cell is never taken for a page number."""
+    inside are marked (`table_text`, one number per cell), so a number in a cell is never taken for a
+    page number; the rows are lost in such copies, so the cells stay paragraphs."""
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
     table, column, in_table = 0, 0, False
@@ -69,7 +70,7 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
         if current:
             merged = _merge(current)
             if merged is not None:
-                merged.cell = (table, 0, column) if in_table else None
+                merged.table_text = table * 1000 + column if in_table else None
                 blocks.append(merged)
             current.clear()
 
