@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from drafting.model import Plan
+from drafting.errors import InputError, UsageError
+from drafting.model import Plan, plan_from_dict
 from drafting.parsing.plan import parse_blocks
 from drafting.readers import read_document
 
@@ -12,3 +14,23 @@ from drafting.readers import read_document
 def parse_file(path: str | Path) -> Plan:
     """Parse any supported file into a plan; raises `DraftingError` with a clerk's message."""
     return parse_blocks(read_document(Path(path)))
+
+
+def load_plan(path: str | Path) -> Plan:
+    """A plan from its JSON form (`parse --format json`, or a draft), or parsed from any document."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        return parse_file(path)
+    if not path.is_file():
+        raise UsageError("missing", path=str(path))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        line = getattr(error, "lineno", 1)
+        raise InputError("bad_plan_json", path=str(path), line=line, detail=type(error).__name__) from error
+    if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("drafting.plan/"):
+        raise InputError("bad_plan_json", path=str(path), line=1, detail="thiếu khóa schema drafting.plan/1")
+    try:
+        return plan_from_dict(data)
+    except (TypeError, AttributeError, KeyError) as error:
+        raise InputError("bad_plan_json", path=str(path), line=1, detail=str(error)[:80]) from error

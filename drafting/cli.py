@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from drafting.api import parse_file
+from drafting.api import load_plan, parse_file
 from drafting.errors import DraftingError
+from drafting.render.docx_writer import convert_to_pdf, render_docx
 from drafting.render.json_out import to_json
 from drafting.render.markdown import to_markdown
 from drafting.render.outline import to_outline
@@ -41,6 +42,25 @@ def parse(ctx: click.Context, file: Path, output_format: str) -> None:
         _fail(ctx, error)
     log.debug("parsed %s: %d sections, %d warnings", file, len(plan.sections), len(plan.warnings))
     click.echo(RENDERERS[output_format](plan))
+
+
+@main.command()
+@click.argument("plan_file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .docx to write.")
+@click.option("--template", type=click.Path(path_type=Path), default=None,
+              help="A copy of templates/ke_hoach_tpl.docx or bao_cao_tpl.docx, restyled by the clerk.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF next to the .docx (needs LibreOffice).")
+@click.pass_context
+def render(ctx: click.Context, plan_file: Path, output: Path, template: Path | None, pdf: bool) -> None:
+    """Viết PLAN_FILE (JSON của “parse”, hoặc một văn bản) thành .docx theo Nghị định 30."""
+    try:
+        plan = load_plan(plan_file)
+        written = render_docx(plan, output, template)
+        click.echo(f"Đã ghi {written}")
+        if pdf:
+            click.echo(f"Đã ghi {convert_to_pdf(written, written.with_suffix('.pdf'))}")
+    except DraftingError as error:
+        _fail(ctx, error)
 
 
 def _fail(ctx: click.Context, error: DraftingError) -> None:

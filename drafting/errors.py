@@ -55,6 +55,27 @@ MESSAGES = {
         "Tệp “{path}” không có cấu trúc của một văn bản hành chính (không thấy tên loại văn bản, "
         "số ký hiệu, căn cứ hay các mục đánh số I., 1., a)). Hãy kiểm tra đúng tệp chưa."
     ),
+    "template_missing": (
+        "Không tìm thấy mẫu văn bản “{path}”. Hãy kiểm tra đường dẫn của --template "
+        "(mẫu gốc nằm trong thư mục templates/)."
+    ),
+    "template_unreadable": (
+        "Mẫu văn bản “{path}” không mở được ({detail}). Hãy chỉ ra một tệp .docx hợp lệ "
+        "(mẫu gốc nằm trong thư mục templates/)."
+    ),
+    "template_error": (
+        "Mẫu văn bản “{path}” có thẻ sai ({detail}). Hãy mở mẫu, sửa thẻ {{{{ … }}}} / {{% … %}} "
+        "theo templates/README.md rồi thử lại."
+    ),
+    "pdf_needs_libreoffice": (
+        "Cần LibreOffice để xuất PDF từ “{path}”: cài bằng lệnh “apt-get install libreoffice-writer”. "
+        "Tệp .docx đã được ghi."
+    ),
+    "pdf_conversion_failed": "LibreOffice không chuyển được “{path}” sang PDF ({detail}).",
+    "bad_plan_json": (
+        "Tệp “{path}” không phải JSON của một kế hoạch (dòng {line}: {detail}). "
+        "Hãy dùng tệp do lệnh “drafting parse … --format json” tạo ra."
+    ),
     "too_large": (
         "Tệp “{path}” quá lớn ({size_mb} MB, giới hạn {limit_mb} MB). Hãy tách văn bản hoặc kiểm tra tệp."
     ),

@@ -50,7 +50,8 @@ class LegalRef:
     year: str | None = None
     date: str | None = None
     issuer: str | None = None
-    opener: str | None = None  # "Căn cứ" | "Thực hiện" | None when continued from a previous item
+    opener: str | None = None  # "Căn cứ" | "Thực hiện" | None when the paragraph has none
+    continues: bool = False  # split at ";" from the reference before it, in the same paragraph
 
 
 @dataclass
@@ -149,3 +150,53 @@ class Plan:
     def to_dict(self) -> dict[str, Any]:
         data = {"schema": SCHEMA, **asdict(self)}
         return data
+
+
+def _section_from_dict(data: dict[str, Any]) -> Section:
+    return Section(
+        label=data.get("label", ""),
+        kind=data.get("kind", "arabic"),
+        title=data.get("title", ""),
+        roles=list(data.get("roles", [])),
+        paragraphs=list(data.get("paragraphs", [])),
+        children=[_section_from_dict(child) for child in data.get("children", [])],
+        tables=[[list(row) for row in table] for table in data.get("tables", [])],
+        line=data.get("line"),
+        run_in=bool(data.get("run_in", False)),
+    )
+
+
+def _pick(cls: type, data: dict[str, Any] | None) -> Any:
+    """An instance of a flat dataclass from the keys it knows (unknown keys are ignored)."""
+    known = {f for f in cls.__dataclass_fields__}
+    return cls(**{key: value for key, value in (data or {}).items() if key in known})
+
+
+def plan_from_dict(data: dict[str, Any]) -> Plan:
+    """A plan from its JSON form (the output of `to_dict`, or a hand-edited copy of it)."""
+    appendices = []
+    for item in data.get("appendices", []):
+        appendix = _pick(Appendix, {k: v for k, v in item.items() if k != "sections"})
+        appendix.sections = [_section_from_dict(s) for s in item.get("sections", [])]
+        appendices.append(appendix)
+    return Plan(
+        source=_pick(Source, data.get("source") or {"path": "", "format": "json"}),
+        meta=_pick(Meta, data.get("meta")),
+        header=list(data.get("header", [])),
+        legal_bases=[_pick(LegalRef, ref) for ref in data.get("legal_bases", [])],
+        preamble=list(data.get("preamble", [])),
+        sections=[_section_from_dict(s) for s in data.get("sections", [])],
+        closing=list(data.get("closing", [])),
+        recipients=list(data.get("recipients", [])),
+        archive=data.get("archive"),
+        signature=_pick(Signature, data.get("signature")),
+        approval=_pick(Approval, data["approval"]) if data.get("approval") else None,
+        closing_notes=list(data.get("closing_notes", [])),
+        appendices=appendices,
+        attachments=[plan_from_dict(item) for item in data.get("attachments", [])],
+        criteria=list(data.get("criteria", [])),
+        awards=list(data.get("awards", [])),
+        responsibilities=list(data.get("responsibilities", [])),
+        timeline=data.get("timeline") or {"start": None, "end": None, "milestones": []},
+        warnings=[_pick(Warning, w) for w in data.get("warnings", [])],
+    )

@@ -125,6 +125,7 @@ def split_basis(text: str) -> list[LegalRef]:
         if index == 0 and opener:
             stripped = cited_start.split(";")[0].strip()  # past a filler: "quy định tại Nghị định …"
         refs.append(describe(piece, stripped, opener if index == 0 else None))
+        refs[-1].continues = index > 0
     filler = _filler().match(body_after_opener(text, opener)) if opener else None
     by = re.search(r"của\s+(.+?)\s+tại\s*$", filler.group(0)) if filler else None
     if by and refs and refs[0].issuer is None:

@@ -97,6 +97,14 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and not any(char in _VOWELS for char in letters)
 
 
+def split_unit(name: str) -> tuple[str, str]:
+    """ "Ủy ban nhân dân tỉnh Kon Tum" → ("Ủy ban nhân dân", "tỉnh Kon Tum"); no unit → (name, "")."""
+    match = _unit_pattern().search(name)
+    if not match:
+        return name, ""
+    return name[: match.start()].strip(), name[match.start() :].strip()
+
+
 def level_of(issuer: str | None) -> str | None:
     if not issuer:
         return None

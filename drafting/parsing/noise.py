@@ -33,8 +33,11 @@ def _pairs() -> frozenset[str]:
     return frozenset(load("compound_bigrams")["pairs"])
 
 
-def clean_blocks(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
-    """Cleaned copies of the blocks; the reader's blocks are left as they were."""
+def clean_blocks(blocks: list[Block], warnings: list[Warning], paged: bool = True) -> list[Block]:
+    """Cleaned copies of the blocks; the reader's blocks are left as they were.
+
+    `paged`: the text comes from a paginated export (TXT, Markdown, PDF) where a lone number line is
+    a page number; a Word file keeps its page numbers in the page header, so there it is text."""
     cleaned: list[Block] = []
     for original in blocks:
         block = replace(original)
@@ -42,7 +45,8 @@ def clean_blocks(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
         text = _remove_glued_numbers(text, block.line, warnings)
         if not text.strip():
             continue
-        if _PAGE_ONLY.match(text) and block.cell is None and block.table is None and block.table_text is None:
+        lone_number = paged and _PAGE_ONLY.match(text) and block.cell is None and block.table_text is None
+        if lone_number:
             warnings.append(Warning("page_number", f"Bỏ số trang đứng riêng “{text.strip()}”.", block.line))
             continue
         if text != block.text:

@@ -123,7 +123,8 @@ def _parse(raw: RawDocument, blocks: list[Block], warnings: list[Warning]) -> Pl
 
 def prepare_blocks(raw: RawDocument, warnings: list[Warning]) -> list[Block]:
     """The reader's blocks without noise (each removal reported in `warnings`)."""
-    return _drop_rules(clean_blocks(raw.blocks, warnings), warnings)
+    paged = raw.format not in ("docx", "doc")
+    return _drop_rules(clean_blocks(raw.blocks, warnings, paged=paged), warnings)
 
 
 def _drop_rules(blocks: list[Block], warnings: list[Warning]) -> list[Block]:
@@ -253,8 +254,12 @@ def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
     if lines:
         meta.title = TRAILING_PUNCT.sub("", squash(" ".join(lines))) if not meta.title else meta.title
     if index < len(blocks) and appendix.is_reference(blocks[index].text):
-        meta.ref = appendix.reference(blocks[index].text)  # "(Kèm theo Quyết định số … )"
+        text = blocks[index].text.strip()
         index += 1
+        while text.startswith("(") and not text.endswith(")") and index < len(blocks) and len(text) < 300:
+            text = f"{text} {blocks[index].text.strip()}"  # "(Kèm theo … năm 2025" / "của Chủ tịch …)"
+            index += 1
+        meta.ref = appendix.reference(text)  # "(Kèm theo Quyết định số … )"
     return index
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from drafting.data_files import load
@@ -30,9 +31,16 @@ class TreeBuilder:
         self._warnings = warnings
         self._tables: dict[int, list[list[str]]] = {}
         self.loose_tables: list[list[list[str]]] = []
+        self._flat_rows: dict[int, int] = {}
         self._awaiting_title: Section | None = None
 
     def add(self, block: Block) -> None:
+        if block.table_text is not None:
+            # A web copy's flattened table: its rows are lost, so its cells become the rows of a
+            # one-column table, in order — kept, and written back as a table.
+            table = -1 - block.table_text // 1000
+            self._flat_rows[table] = self._flat_rows.get(table, -1) + 1
+            block = replace(block, cell=(table, self._flat_rows[table], 0), table_text=None)
         if block.cell is not None:
             self._add_cell(block)
             return

@@ -1,0 +1,116 @@
+"""Renders a plan through a Decree 30 DOCX template with docxtpl, and (optionally) a PDF with
+LibreOffice. Files are written to a temporary name and renamed: never a half-written output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+
+from drafting.errors import InputError, UsageError
+from drafting.model import Plan
+from drafting.render.docx_context import BodyItem, document_values
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+ADDRESSED_TYPES = {"BÁO CÁO", "TỜ TRÌNH", "CÔNG VĂN", "PHIẾU TRÌNH"}
+
+
+def default_template(plan: Plan) -> Path:
+    """The Báo cáo template for documents sent upward with "Kính gửi", else the Kế hoạch one."""
+    addressed = plan.meta.recipient_to or (plan.meta.doc_type or "") in ADDRESSED_TYPES
+    return TEMPLATES / ("bao_cao_tpl.docx" if addressed else "ke_hoach_tpl.docx")
+
+
+def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
+    template = template or default_template(plan)
+    if not template.is_file():
+        raise UsageError("template_missing", path=str(template))
+    try:
+        document = DocxTemplate(str(template))
+        document.init_docx()
+    except Exception as error:  # noqa: BLE001 - zip, XML and package errors alike: not a template
+        raise InputError("template_unreadable", path=str(template), detail=type(error).__name__) from error
+    values = document_values(plan)
+    context = values.as_context()
+    context["body"] = [_prepared(document, item) for item in values.body]
+    context["after"] = [_prepared(document, item) for item in values.after]
+    try:
+        document.render(context, autoescape=True)
+    except TemplateError as error:
+        raise InputError("template_error", path=str(template), detail=str(error)) from error
+    _write_atomically(target, lambda temporary: document.save(str(temporary)))
+    return target
+
+
+def _prepared(document: DocxTemplate, item: BodyItem) -> dict[str, object]:
+    prepared: dict[str, object] = {"style": item.style, "head": item.head, "rest": item.rest}
+    if item.table is not None:
+        prepared["table"] = _table_subdoc(document, item.table)
+    return prepared
+
+
+def _table_subdoc(document: DocxTemplate, rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    """A body table with single borders and 12 pt text, written into a docxtpl sub-document."""
+    subdoc = document.new_subdoc()
+    width = max((len(row) for row in rows), default=1)
+    table = subdoc.add_table(rows=len(rows), cols=width)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+    for row, cells in zip(table.rows, rows, strict=False):
+        for cell, text in zip(row.cells, cells, strict=False):
+            lines = text.split("\n")
+            paragraph = cell.paragraphs[0]
+            for index, line in enumerate(lines):
+                if index:
+                    paragraph = cell.add_paragraph()
+                run = paragraph.add_run(line)
+                run.font.name = "Times New Roman"
+                run.font.size = Pt(12)
+    return subdoc
+
+
+def _write_atomically(target: Path, write) -> None:  # type: ignore[no-untyped-def]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; the output is an ordinary file
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def convert_to_pdf(source: Path, target: Path) -> Path:
+    """DOCX → PDF through LibreOffice headless; a clear message says how to install it when absent."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise UsageError("pdf_needs_libreoffice", path=str(source))
+    with tempfile.TemporaryDirectory(prefix="drafting-pdf-") as out:
+        command = [office, f"-env:UserInstallation=file://{out}/profile", "--headless",
+                   "--convert-to", "pdf", "--outdir", out, str(source)]
+        try:
+            subprocess.run(command, capture_output=True, timeout=180, check=True)
+        except (subprocess.SubprocessError, OSError) as error:
+            raise InputError("pdf_conversion_failed", path=str(source), detail=type(error).__name__) from error
+        produced = Path(out) / f"{source.stem}.pdf"
+        if not produced.exists():
+            raise InputError("pdf_conversion_failed", path=str(source), detail="không có tệp kết quả")
+        _write_atomically(target, lambda temporary: shutil.copyfile(produced, temporary))
+    return target
