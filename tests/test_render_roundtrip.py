@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REALDOCX, SEEDS, WILD
 from roundtrip import differences
 
 from drafting import parse_file
 from drafting.errors import DraftingError, InputError
 from drafting.render.docx_writer import render_docx
+
+from conftest import REALDOCX, SEEDS, WILD
 
 # A Phiếu trình laid out as a form: its whole body sits in the cells of one layout table, which the
 # renderer writes back as a table, not as the numbered items it holds.

@@ -167,7 +167,7 @@ def basis_paragraphs(plan: Plan) -> list[str]:
 
 
 def document_values(plan: Plan) -> DocumentValues:
-    meta = plan.meta
+    meta, sig = plan.meta, plan.signature
     values = DocumentValues(
         superior_lines=[meta.superior.upper()] if meta.superior else [],
         issuer_lines=header_lines(meta.issuer),
@@ -180,7 +180,7 @@ def document_values(plan: Plan) -> DocumentValues:
         addressees=list(meta.recipient_to),
         recipients=list(plan.recipients),
         archive=plan.archive,
-        signature_lines=[p for p in (plan.signature.authority, plan.signature.delegation, plan.signature.position) if p],
+        signature_lines=[p for p in (sig.authority, sig.delegation, sig.position) if p],
         signer_name=plan.signature.name,
     )
     values.body = [BodyItem("italic", rest=text) for text in basis_paragraphs(plan)]  # B3
