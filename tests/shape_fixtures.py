@@ -244,7 +244,6 @@ class Grid:
 
     rows: tuple[tuple[str, ...], ...]
     merged_header: tuple[tuple[str, ...], tuple[str, ...]] | None = None
-    bordered: bool = True
 
 
 @dataclass(frozen=True)
@@ -334,7 +333,8 @@ def auto(shown: str, kind: str, depth: int, text: str, num: tuple[str, int], *, 
     return Para(text, Heading(label, kind, depth, _title_of(text, run_in)), num=num, bold=bold, shown=shown)
 
 
-def text(value: str, **kwargs: Any) -> Para:
+def plain(value: str, **kwargs: Any) -> Para:
+    """A paragraph without a label."""
     return Para(value, **kwargs)
 
 
@@ -352,7 +352,7 @@ STANDARD_BODY: tuple[Piece, ...] = (
     typed("a)", "letter", 3, YEU_CAU_A),
     typed("b)", "letter", 3, YEU_CAU_B),
     typed("II.", "roman", 1, "NỘI DUNG PHONG TRÀO THI ĐUA", bold=True),
-    text(NOI_DUNG_INTRO),
+    plain(NOI_DUNG_INTRO),
     typed("1.", "arabic", 2, NOI_DUNG_1),
     typed("2.", "arabic", 2, NOI_DUNG_2),
     typed("III.", "roman", 1, "THỜI GIAN THỰC HIỆN VÀ TRÁCH NHIỆM THỰC HIỆN", bold=True),
@@ -362,7 +362,7 @@ STANDARD_BODY: tuple[Piece, ...] = (
     typed("-", "dash", 4, TRACH_NHIEM_DASH_1),
     typed("-", "dash", 4, TRACH_NHIEM_DASH_2),
     typed("b)", "letter", 3, SO_NOI_VU, run_in=True),
-    text(FINAL),
+    plain(FINAL),
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -492,8 +492,7 @@ def _write_grid(document: DocxDocument, grid: Grid) -> None:
     header_rows = 2 if grid.merged_header else 0
     width = len(grid.rows[0])
     table = document.add_table(rows=header_rows + len(grid.rows), cols=width)
-    if grid.bordered:
-        table.style = document.styles["Table Grid"]
+    table.style = document.styles["Table Grid"]
     if grid.merged_header:
         top, bottom = grid.merged_header
         for column in range(width):
@@ -745,15 +744,15 @@ SNV_BODY: tuple[Piece, ...] = (
           "Tại điểm b khoản 4 Công văn số 1911/BNV-TCPCP hướng dẫn: “Khi đã kết thúc hoạt động của đơn vị hành "
           "chính cấp huyện mà hội, quỹ hoạt động phạm vi huyện chưa hoàn thành việc giải thể thì UBND cấp tỉnh có "
           "trách nhiệm xem xét, giải quyết theo quy định”."),
-    text("Hiện nay, việc trình Chủ tịch UBND tỉnh xem xét, giải thể Hiệp hội rau quả Đà Lạt là đúng thẩm quyền, "
+    plain("Hiện nay, việc trình Chủ tịch UBND tỉnh xem xét, giải thể Hiệp hội rau quả Đà Lạt là đúng thẩm quyền, "
          "cần thiết, phù hợp với việc thực hiện mô hình tổ chức chính quyền địa phương 02 cấp, không còn đơn vị "
          "hành chính cấp huyện và Hiệp hội đã lập hồ sơ tự giải thể theo quy định."),
     typed("2.", "arabic", 1, "Về hồ sơ đề nghị giải thể Hiệp hội rau quả Đà Lạt", bold=True),
-    text("Về hồ sơ đề nghị giải thể Hiệp hội rau quả Đà Lạt đảm bảo theo quy định tại khoản 2 Điều 34 Nghị định số "
+    plain("Về hồ sơ đề nghị giải thể Hiệp hội rau quả Đà Lạt đảm bảo theo quy định tại khoản 2 Điều 34 Nghị định số "
          "126/2024/NĐ-CP, cụ thể:"),
     typed("-", "dash", 2, "Có đơn đề nghị giải thể hiệp hội;"),
     typed("-", "dash", 2, "Có Nghị quyết của Ban Chấp hành Hiệp hội rau quả Đà Lạt về đề nghị giải thể hiệp hội;"),
-    text("Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."),
+    plain("Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./."),
 )
 SNV_SIGNATURE_LINES = ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "Nguyễn Đức Vũ")
 
@@ -824,7 +823,7 @@ RESTART_BODY: tuple[Piece, ...] = (
     auto("b)", "letter", 3, YEU_CAU_B, ("L2", 0)),
     auto("c)", "letter", 3, YEU_CAU_C, ("L2", 0)),
     typed("II.", "roman", 1, "NỘI DUNG PHONG TRÀO THI ĐUA", bold=True),
-    text(NOI_DUNG_INTRO),
+    plain(NOI_DUNG_INTRO),
     auto("1.", "arabic", 2, NOI_DUNG_1, ("A2", 0)),
     auto("2.", "arabic", 2, NOI_DUNG_2, ("A2", 0)),
     auto("3.", "arabic", 2, NOI_DUNG_3, ("A3", 0)),
@@ -838,13 +837,13 @@ RESTART_BODY: tuple[Piece, ...] = (
     auto("a)", "letter", 3, "Hình thức khen thưởng", ("L4", 0)),
     *(auto("-", "dash", 4, award, ("D1", 0)) for award in AWARDS),
     auto("b)", "letter", 3, "Tiêu chuẩn khen thưởng", ("L4", 0)),
-    text(AWARD_STANDARD),
+    plain(AWARD_STANDARD),
     typed("IV.", "roman", 1, "THỜI GIAN THỰC HIỆN VÀ TRÁCH NHIỆM THỰC HIỆN", bold=True),
     typed("1.", "arabic", 2, THOI_GIAN, run_in=True),
     typed("2.", "arabic", 2, "Trách nhiệm thực hiện"),
     auto("a)", "letter", 3, SO_NOI_VU, ("L5", 0), run_in=True),
     auto("b)", "letter", 3, SO_TTTT, ("L5", 0), run_in=True),
-    text(FINAL),
+    plain(FINAL),
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -872,7 +871,7 @@ OVERRIDE_BODY: tuple[Piece, ...] = (
     auto("2.1.", "decimal", 3, YEU_CAU_A, ("M", 2)),
     auto("2.2.", "decimal", 3, YEU_CAU_B, ("M", 2)),
     auto("II.", "roman", 1, "NỘI DUNG PHONG TRÀO THI ĐUA", ("M", 0), bold=True),
-    text(NOI_DUNG_INTRO),
+    plain(NOI_DUNG_INTRO),
     auto("1.", "arabic", 2, NOI_DUNG_1, ("S", 0)),
     auto("2.", "arabic", 2, NOI_DUNG_2, ("S", 0)),
     auto("3.", "arabic", 2, NOI_DUNG_3, ("S", 0)),
@@ -881,7 +880,7 @@ OVERRIDE_BODY: tuple[Piece, ...] = (
     auto("2.", "arabic", 2, "Trách nhiệm thực hiện", ("M", 1)),
     auto("2.1.", "decimal", 3, SO_NOI_VU, ("M", 2), run_in=True),
     auto("2.2.", "decimal", 3, SO_TTTT, ("M", 2), run_in=True),
-    text(FINAL),
+    plain(FINAL),
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -934,13 +933,14 @@ TASK_RESPONSIBILITIES: tuple[tuple[Any, ...], ...] = (
     ("Sở Thông tin và Truyền thông", ["Ban Tuyên giáo Tỉnh uỷ", "Báo Kon Tum", "Đài PTTH"], TASK_ROWS[2][1],
      "Quý IV/2024", "2024-Q4", "Tin, bài trên các phương tiện thông tin đại chúng"),
 )
-# The second table: "Thời gian" before the units, "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp".
-MERGED_TOP = ("TT", "Nội dung công việc", "Thời gian thực hiện", "Đơn vị thực hiện", "")
-MERGED_BOTTOM = ("", "", "", "Chủ trì", "Phối hợp")
+# The second table: "Đơn vị thực hiện" merged over "Chủ trì" | "Phối hợp" (w:gridSpan), the other header
+# cells merged down over both header rows (w:vMerge).
+MERGED_TOP = ("TT", "Nội dung công việc", "Đơn vị thực hiện", "", "Thời gian thực hiện")
+MERGED_BOTTOM = ("", "", "Chủ trì", "Phối hợp", "")
 MERGED_ROWS: tuple[tuple[str, ...], ...] = (
-    ("1", "Tổ chức Lễ Phát động Phong trào thi đua", "Tháng 7/2024", "Sở Nội vụ", "Ủy ban MTTQVN tỉnh"),
-    ("2", "Tổng kết Phong trào thi đua", "Quý IV/2025", "Sở Nội vụ",
-     "Sở Xây dựng, Hội đồng Thi đua - Khen thưởng tỉnh"),
+    ("1", "Tổ chức Lễ Phát động Phong trào thi đua", "Sở Nội vụ", "Ủy ban MTTQVN tỉnh", "Tháng 7/2024"),
+    ("2", "Tổng kết Phong trào thi đua", "Sở Nội vụ", "Sở Xây dựng, Hội đồng Thi đua - Khen thưởng tỉnh",
+     "Quý IV/2025"),
 )
 MERGED_RESPONSIBILITIES: tuple[tuple[Any, ...], ...] = (
     ("Sở Nội vụ", ["Ủy ban MTTQVN tỉnh"], MERGED_ROWS[0][1], "Tháng 7/2024", "2024-07", None),
@@ -949,9 +949,9 @@ MERGED_RESPONSIBILITIES: tuple[tuple[Any, ...], ...] = (
 )
 APPENDIX_PIECES: tuple[Piece, ...] = (
     PageBreak(landscape=True),
-    text(APPENDIX_LABEL, bold=True, center=True),
-    text(APPENDIX_TITLE, bold=True, center=True),
-    text(f"({APPENDIX_REF})", italic=True, center=True),
+    plain(APPENDIX_LABEL, bold=True, center=True),
+    plain(APPENDIX_TITLE, bold=True, center=True),
+    plain(f"({APPENDIX_REF})", italic=True, center=True),
     Grid((TASK_HEADER, *TASK_ROWS)),
     Grid(MERGED_ROWS, merged_header=(MERGED_TOP, MERGED_BOTTOM)),
 )
@@ -966,7 +966,7 @@ SLIPS_BODY: tuple[Piece, ...] = (
     typed("a)", "letter", 3, MUC_DICH_A),
     typed("b)", "letter", 3, MUC_DICH_B),
     typed("II.", "roman", 1, "NỘI DUNG PHONG TRÀO THI ĐUA", bold=True),
-    text(NOI_DUNG_INTRO),
+    plain(NOI_DUNG_INTRO),
     typed("1.", "arabic", 2, NOI_DUNG_1),
     typed("2.", "arabic", 2, NOI_DUNG_2),
     typed("III.", "roman", 1, "TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG", bold=True),
@@ -974,7 +974,7 @@ SLIPS_BODY: tuple[Piece, ...] = (
     typed("a)", "letter", 3, TIEU_CHI_SO_NGANH),
     typed("b)", "letter", 3, TIEU_CHI_HUYEN_XA),
     typed("d)", "letter", 3, TIEU_CHI_DOANH_NGHIEP),  # "c)" skipped
-    text(TIEU_CHI_DOANH_NGHIEP_TEXT),
+    plain(TIEU_CHI_DOANH_NGHIEP_TEXT),
     typed("IV.", "roman", 1, "GIẢI PHÁP THỰC HIỆN", bold=True),
     typed("1.", "arabic", 2, GIAI_PHAP_1),
     typed("2.", "arabic", 2, GIAI_PHAP_2),
@@ -985,7 +985,7 @@ SLIPS_BODY: tuple[Piece, ...] = (
     typed("2.", "arabic", 2, "Trách nhiệm thực hiện"),
     typed("a)", "letter", 3, SO_NOI_VU, run_in=True),
     typed("b)", "letter", 3, SO_TTTT, run_in=True),
-    text(FINAL),
+    plain(FINAL),
 )
 #: (code, label of the item that slipped) of each warning the slips call for.
 SLIP_WARNINGS = (("numbering_gap", "d"), ("numbering_gap", "1"), ("numbering_repeat", "IV"))
@@ -1009,7 +1009,7 @@ def _body_with_table() -> tuple[Piece, ...]:
     at = STANDARD_BODY.index(typed("1.", "arabic", 2, THOI_GIAN, run_in=True))
     replaced = (
         Para("1. Thời gian thực hiện", SCHEDULE_HEADING, shown="1."),
-        text(THOI_GIAN_TEXT),
+        plain(THOI_GIAN_TEXT),
         Grid(SCHEDULE_ROWS),
     )
     return (*STANDARD_BODY[:at], *replaced, *STANDARD_BODY[at + 1 :])

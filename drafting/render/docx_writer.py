@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
 from docx.oxml import OxmlElement
@@ -34,7 +36,7 @@ def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
     if not template.is_file():
         raise UsageError("template_missing", path=str(template))
     try:
-        document = DocxTemplate(str(template))
+        document = DocxTemplate(_normalised_package(template))
         document.init_docx()
     except Exception as error:  # noqa: BLE001 - zip, XML and package errors alike: not a template
         raise InputError("template_unreadable", path=str(template), detail=type(error).__name__) from error
@@ -48,6 +50,29 @@ def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
         raise InputError("template_error", path=str(template), detail=str(error)) from error
     _write_atomically(target, lambda temporary: document.save(str(temporary)))
     return target
+
+
+# LibreOffice writes the core-properties relationship with the ISO/IEC 29500 transitional type;
+# python-docx does not know it and would add a second docProps/core.xml when saving.
+_LIBREOFFICE_CORE = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+_CORE = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+
+
+def _normalised_package(template: Path) -> BytesIO:
+    """The template's bytes, with the one relationship type python-docx misreads put right."""
+    source = BytesIO(template.read_bytes())
+    with zipfile.ZipFile(source) as package:
+        rels = package.read("_rels/.rels") if "_rels/.rels" in package.namelist() else b""
+        if _LIBREOFFICE_CORE not in rels:
+            source.seek(0)
+            return source
+        patched = BytesIO()
+        with zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in package.infolist():
+                data = package.read(item.filename)
+                out.writestr(item, rels.replace(_LIBREOFFICE_CORE, _CORE) if item.filename == "_rels/.rels" else data)
+    patched.seek(0)
+    return patched
 
 
 def _prepared(document: DocxTemplate, item: BodyItem) -> dict[str, object]:
