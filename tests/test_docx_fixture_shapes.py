@@ -52,20 +52,8 @@ META_FIELDS = ("doc_type", "number", "symbol", "issuer", "superior", "level", "p
                "draft")
 
 # Where a shape is read wrongly: (test, fixture) → what goes wrong. Each is a strict xfail, so a fix
-# shows up as an XPASS to remove from this table.
-PARTNERS_SPLIT = (
-    "drafting/parsing/task_table.py splits the partners cell at every ' - ', so an agency whose name holds "
-    "a dash is cut in two: 'Sở Lao động - Thương binh và Xã hội' → ['Sở Lao động', 'Thương binh và Xã hội'], "
-    "'Hội đồng Thi đua - Khen thưởng tỉnh' → ['Hội đồng Thi đua', 'Khen thưởng tỉnh']"
-)
-GRID_SPAN = (
-    "drafting/readers/docx.py numbers table cells by their w:tc position and ignores w:gridSpan, so under a "
-    "header cell spanning two grid columns ('Đơn vị thực hiện' over 'Chủ trì' | 'Phối hợp') every later "
-    "header cell shifts one column left: header row 1 is read ['TT', 'Nội dung công việc', 'Đơn vị thực "
-    "hiện', 'Thời gian thực hiện'] for 5 grid columns, 'Thời gian thực hiện' lands over 'Phối hợp', and "
-    "the responsibilities get deadlines [{'date': None, 'text': 'Ủy ban MTTQVN tỉnh'}] and "
-    "[{'date': None, 'text': 'Sở Xây dựng, Hội đồng Thi đua - Khen thưởng tỉnh'}] (wanted 2024-07, 2025-Q4)"
-)
+# shows up as an XPASS to remove from this table. (The task-table partners split at " - " and the
+# merged header cells read one column off were fixed in the parser; their tests now pass.)
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("resave_doc", "numbering_restarts"): (
         "not the parser: through LibreOffice 7.4's Word 97-2003 .doc the startOverride restarts of lists that "
@@ -380,14 +368,12 @@ def test_appendix_task_table_leads_tasks_deadlines(plans: dict[str, Plan]) -> No
     assert got == wanted
 
 
-@pytest.mark.xfail(strict=True, reason=PARTNERS_SPLIT)
 def test_appendix_task_table_partners(plans: dict[str, Plan]) -> None:
     """One partner per agency named in the "Cơ quan phối hợp" cell (separated by ";")."""
     got = [r["partners"] for r in _responsibilities(plans["appendix_task_tables"])[: len(TASK_RESPONSIBILITIES)]]
     assert got == [partners for _, partners, *_ in TASK_RESPONSIBILITIES]
 
 
-@pytest.mark.xfail(strict=True, reason=GRID_SPAN)
 def test_appendix_two_row_merged_header(plans: dict[str, Plan]) -> None:
     """"Đơn vị thực hiện" merged over "Chủ trì" | "Phối hợp" (w:gridSpan), the other header cells merged
     down over both rows (w:vMerge), "Thời gian thực hiện" after the units."""
@@ -399,11 +385,6 @@ def test_appendix_two_row_merged_header(plans: dict[str, Plan]) -> None:
     assert got == wanted
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the partners land in no column (see the gridSpan shift: partners [] on both rows); once they do, "
-    + PARTNERS_SPLIT,
-)
 def test_appendix_two_row_merged_header_partners(plans: dict[str, Plan]) -> None:
     """The "Phối hợp" column under "Đơn vị thực hiện": agencies separated by ","."""
     got = [r["partners"] for r in _responsibilities(plans["appendix_task_tables"])[len(TASK_RESPONSIBILITIES) :]]

@@ -9,6 +9,7 @@ from typing import Any
 
 from drafting.data_files import load
 from drafting.parsing.dates import find_date, iso
+from drafting.parsing.issuer import starts_with_body
 from drafting.parsing.text import fold, squash
 
 _QUARTER = re.compile(r"[Qq]uý\s+(?P<q>I{1,3}V?|IV|[1-4])\s*(?:/|năm\s+)?\s*(?P<year>\d{4})?")
@@ -65,11 +66,31 @@ def _row(row: list[str], roles: dict[str, int]) -> dict[str, Any] | None:
     return {
         "agency": lead,
         "role": "lead",
-        "partners": [p for p in (squash(x) for x in re.split(r"[;,\n]|\s-\s", cell("partners"))) if p],
+        "partners": split_agencies(cell("partners")),
         "tasks": [task],
         "products": [cell("product")] if cell("product") else [],
         "deadlines": [{"date": deadline, "text": deadline_text}] if deadline_text else [],
     }
+
+
+def split_agencies(text: str) -> list[str]:
+    """ "Sở Xây dựng, Hội đồng Thi đua - Khen thưởng tỉnh; UBND các xã" → three agencies. A comma
+    splits only before a new body ("Sở Văn hóa, Thể thao và Du lịch" stays whole)."""
+    agencies: list[str] = []
+    for part in re.split(r"[;\n]", text):
+        for piece in re.split(r",\s*", part):
+            piece = squash(piece).strip(" .-–")
+            if not piece:
+                continue
+            if agencies and not _starts_agency(piece) and not part.startswith(piece):
+                agencies[-1] = f"{agencies[-1]}, {piece}"
+            else:
+                agencies.append(piece)
+    return agencies
+
+
+def _starts_agency(text: str) -> bool:
+    return starts_with_body(text) or bool(re.match(r"(các|UBND|HĐND|Ủy ban|Uỷ ban|Công an|Bộ Chỉ huy)\b", text, re.I))
 
 
 def parse_deadline(text: str) -> str | None:

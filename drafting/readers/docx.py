@@ -119,8 +119,12 @@ class _Walker:
         for row_index, row in enumerate(tbl.iter(_W + "tr")):
             if row.getparent() is not tbl:
                 continue
-            for col_index, tc in enumerate(row.findall(_W + "tc")):
-                self.walk(tc, outer or (number, row_index, col_index))
+            column = 0
+            for tc in row.findall(_W + "tc"):
+                self.walk(tc, outer or (number, row_index, column))
+                span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+                # A merged cell spans grid columns: the next cell's column counts them all.
+                column += int(span.get(_W + "val", "1")) if span is not None else 1
 
     def paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
         self.paragraph_number += 1
