@@ -1,0 +1,182 @@
+"""Agencies and administrative units in running text, found on characters (no segmentation).
+
+General Vietnamese word segmenters cut administrative names wrongly ("Thương binh và | Xã hội"), so
+a name is read here as a head word from a gazetteer ("Sở", "Phòng", "Ủy ban nhân dân", "Công an" …)
+followed by the syllables of its name, up to a role word ("chủ trì", "phối hợp" …), punctuation or a
+new head word; a level word and a place may close it ("… huyện", "… tỉnh Kon Tum").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from drafting.data_files import load
+from drafting.parsing.text import UPPER
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    start: int
+    end: int
+    label: str  # AGENCY | UNIT
+    text: str
+    normal: str  # abbreviations expanded
+
+
+@cache
+def _vocabulary() -> dict:  # type: ignore[type-arg]
+    return load("nlp")  # type: ignore[no-any-return]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _head_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_alternation(_vocabulary()['agency_heads'])})(?![\w])")
+
+
+@cache
+def _stop_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternation(_vocabulary()['name_stops'])})(?![\w])")
+
+
+@cache
+def _unit_pattern() -> re.Pattern[str]:
+    words = _alternation(_vocabulary()["unit_words"])
+    name = rf"[{UPPER}][\w]*(?:[ -][{UPPER}][\w]*){{0,4}}"
+    return re.compile(rf"(?<![\w])(?P<word>{words})\s+(?P<name>{name})(?![\w])")
+
+
+@cache
+def _plural_units() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_alternation(_vocabulary()['unit_plurals'])})(?![\w])")
+
+
+_SYLLABLE = re.compile(r"\S+")
+
+
+def expand(text: str) -> str:
+    for short, full in _vocabulary()["abbreviations"].items():
+        text = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", full, text)
+    return text
+
+
+def find_agencies(text: str) -> list[NameSpan]:
+    spans: list[NameSpan] = []
+    position = 0
+    while True:
+        head = _head_pattern().search(text, position)
+        if head is None:
+            break
+        end = _name_end(text, head.end())
+        if end > head.end() or head.group(0) in _STANDALONE:
+            mention = text[head.start() : end].rstrip(" ,;:-–")
+            spans.append(NameSpan(head.start(), head.start() + len(mention), "AGENCY", mention, expand(mention)))
+            position = head.start() + len(mention)
+        else:
+            position = head.end()
+    return spans
+
+
+# Heads that name a body by themselves ("Công an tỉnh" ends in a level word; "UBND" + unit).
+_STANDALONE = {"Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Đảng ủy", "Đảng uỷ", "MTTQ", "UBMTTQ"}
+
+
+def _name_end(text: str, start: int) -> int:
+    """Where a name that starts at `start` (just after its head word) ends."""
+    end = start
+    lower_run = 0  # lower-case syllables since the last capitalised one
+    plural = _plural_units().match(text, _skip_space(text, start))
+    if plural:  # "UBND các xã, thị trấn"
+        return plural.end()
+    for match in _SYLLABLE.finditer(text, start):
+        if "\n" in text[end : match.start()]:
+            break
+        word = match.group(0)
+        core = word.rstrip(",;:.)!?")
+        rest = text[match.start() :]
+        if _stop_pattern().match(rest):
+            break
+        party = re.match(r"(Huyện|Tỉnh|Thành|Đảng) u?[ỷủ]y", rest)
+        if _head_pattern().match(rest) and not party:
+            break
+        if word in ("-", "–"):
+            end = match.end()
+            continue
+        if core == "và":
+            if not _capitalised(text, match.end()):
+                break
+            end = match.end()
+            continue
+        if core.startswith("(") and re.match(r"\((?:cơ quan )?[Tt]hường trực", rest):
+            close = text.find(")", match.start())
+            end = close + 1 if close != -1 else end
+            break
+        tail = _lowercase_tail(rest)
+        level = _level_word().match(rest)
+        if level and len(level.group(0)) > len(core):  # "thị xã", "thành phố"
+            end = match.start() + len(level.group(0))
+            lower_run = 0
+            continue
+        if not core:
+            break
+        if core[0].isupper() or core[0].isdigit():
+            lower_run = 0
+        elif core in _vocabulary()["unit_words"]:
+            lower_run = 0
+        elif tail and end > start:
+            end = match.start() + tail
+            lower_run = 0
+            continue
+        elif lower_run < 1 and end > start:
+            lower_run += 1
+        else:
+            break
+        end = match.start() + len(core)
+        if core != word:  # punctuation closes the name, unless a known comma name continues it
+            if word.endswith(",") and _comma_name(text, start, match.end()):
+                continue
+            break
+    return end
+
+
+@cache
+def _level_word() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(_vocabulary()['unit_words'])})(?!\w)")
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def _lowercase_tail(rest: str) -> int:
+    for tail in sorted(_vocabulary()["lowercase_tails"], key=len, reverse=True):
+        if rest.startswith(tail) and (len(rest) == len(tail) or not rest[len(tail)].isalpha()):
+            return len(tail)
+    return 0
+
+
+def _capitalised(text: str, position: int) -> bool:
+    following = text[position:].lstrip()
+    return bool(following) and following[0].isupper() and not _head_pattern().match(following)
+
+
+def _comma_name(text: str, start: int, position: int) -> bool:
+    name = text[start:].lstrip()
+    return any(name.startswith(known) for known in _vocabulary()["names_with_commas"])
+
+
+def find_units(text: str) -> list[NameSpan]:
+    spans = [
+        NameSpan(m.start(), m.end(), "UNIT", m.group(0), m.group(0)) for m in _plural_units().finditer(text)
+    ]
+    for match in _unit_pattern().finditer(text):
+        if not any(s.start <= match.start() < s.end for s in spans):
+            spans.append(NameSpan(match.start(), match.end(), "UNIT", match.group(0), match.group(0)))
+    return sorted(spans, key=lambda span: span.start)
