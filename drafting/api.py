@@ -11,9 +11,17 @@ from drafting.parsing.plan import parse_blocks
 from drafting.readers import read_document
 
 
-def parse_file(path: str | Path) -> Plan:
-    """Parse any supported file into a plan; raises `DraftingError` with a clerk's message."""
-    return parse_blocks(read_document(Path(path)))
+def parse_file(path: str | Path, extract: bool = True) -> Plan:
+    """Parse any supported file into a plan; raises `DraftingError` with a clerk's message.
+
+    `extract`: also fill criteria, awards, responsibilities and timeline with the NLP pipeline;
+    without it only the structure is read (faster; what drafting and the checker need)."""
+    plan = parse_blocks(read_document(Path(path)))
+    if extract:
+        from drafting.nlp.extract import extract as run_extraction  # spaCy loads only when asked
+
+        run_extraction(plan)
+    return plan
 
 
 def load_plan(path: str | Path) -> Plan:

@@ -11,6 +11,7 @@ import click
 from drafting.api import load_plan, parse_file
 from drafting.errors import DraftingError
 from drafting.render.docx_writer import convert_to_pdf, render_docx
+from drafting.render.entities import render_entities
 from drafting.render.json_out import to_json
 from drafting.render.markdown import to_markdown
 from drafting.render.outline import to_outline
@@ -42,6 +43,19 @@ def parse(ctx: click.Context, file: Path, output_format: str) -> None:
         _fail(ctx, error)
     log.debug("parsed %s: %d sections, %d warnings", file, len(plan.sections), len(plan.warnings))
     click.echo(RENDERERS[output_format](plan))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def entities(ctx: click.Context, file: Path, output_format: str) -> None:
+    """Liệt kê các thực thể nhận ra trong FILE: cơ quan, địa danh, văn bản, thời hạn, số lượng."""
+    try:
+        plan = parse_file(file, extract=False)
+    except DraftingError as error:
+        _fail(ctx, error)
+    click.echo(render_entities(plan, output_format))
 
 
 @main.command()

@@ -83,7 +83,9 @@ def find_agencies(text: str) -> list[NameSpan]:
 
 
 # Heads that name a body by themselves ("Công an tỉnh" ends in a level word; "UBND" + unit).
-_STANDALONE = {"Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Đảng ủy", "Đảng uỷ", "MTTQ", "UBMTTQ"}
+_STANDALONE = {
+    "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Đảng ủy", "Đảng uỷ", "MTTQ", "UBMTTQ"
+}
 
 
 def _name_end(text: str, start: int) -> int:

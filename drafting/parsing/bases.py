@@ -185,3 +185,20 @@ def _issuer(text: str) -> str | None:
     if not issuer or starts_with_type(issuer + " "):
         return None  # "… của Luật Luật sư": a document, not who issued the cited one
     return issuer
+
+
+@cache
+def _cited_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?P<type>{_type_alternation()})(?:\s+[a-zà-ỹđ]+){{0,3}}?\s*(?:số\s*:?\s*)?{_NUMBER_SYMBOL.pattern}"
+        rf"(?:,?\s*(?:ngày\s*\d{{1,2}}\s*(?:tháng\s*\d{{1,2}}\s*năm\s*\d{{4}}|/\s*\d{{1,2}}\s*/\s*\d{{4}})))?"
+    )
+
+
+def find_legal_refs(text: str) -> list[tuple[int, int, str]]:
+    """Cited documents in running text: (start, end, "Quyết định 539/QĐ-TTg")."""
+    found = []
+    for match in _cited_pattern().finditer(text):
+        cited = f"{match.group('type')} {match.group('number')}/{match.group('symbol')}"
+        found.append((match.start(), match.end(), cited))
+    return found

@@ -39,6 +39,7 @@ def to_outline(plan: Plan) -> str:
     lines.append("\nCác phần:")
     for section in plan.sections:
         _section_lines(section, 1, lines)
+    lines += _extraction_lines(plan)
     lines.append(f"\nNơi nhận ({len(plan.recipients)}): " + "; ".join(plan.recipients))
     lines.append(f"Lưu: {plan.archive or '—'}")
     sig = plan.signature
@@ -76,3 +77,30 @@ def _section_lines(section: Section, depth: int, lines: list[str]) -> None:
     lines.append(f"{'  ' * depth}{label} {_short(section.title, 80)}{roles}{extra}")
     for child in section.children:
         _section_lines(child, depth + 1, lines)
+
+
+def _extraction_lines(plan: Plan) -> list[str]:
+    lines: list[str] = []
+    if plan.criteria:
+        lines.append(f"\nTiêu chí thi đua ({len(plan.criteria)} nhóm):")
+        lines += [f"  - Đối với {c['target']}: {len(c['items'])} tiêu chí" for c in plan.criteria]
+    if plan.awards:
+        lines.append(f"\nHình thức khen thưởng ({len(plan.awards)}):")
+        for award in plan.awards:
+            quota = award["quota"]
+            counts = ((quota["collectives"], "tập thể"), (quota["individuals"], "cá nhân"))
+            numbers = ", ".join(f"{n} {w}" for n, w in counts if n)
+            level = f" [{award['level']}]" if award["level"] else ""
+            lines.append(f"  - {award['form']}{level}" + (f": {numbers}" if numbers else ""))
+    if plan.responsibilities:
+        lines.append(f"\nTrách nhiệm ({len(plan.responsibilities)}):")
+        for item in plan.responsibilities:
+            role = "chủ trì" if item["role"] == "lead" else "phối hợp"
+            partners = f"; phối hợp: {', '.join(item['partners'])}" if item["partners"] else ""
+            lines.append(f"  - {_short(item['agency'], 70)} ({role}){partners}")
+            lines += [f"      hạn: {d['date'] or '—'} «{d['text']}»" for d in item["deadlines"]]
+    timeline = plan.timeline
+    if timeline.get("start") or timeline.get("end") or timeline.get("milestones"):
+        lines.append(f"\nThời gian: từ {timeline.get('start') or '—'} đến {timeline.get('end') or '—'}")
+        lines += [f"  - {m['when']}: {_short(m['what'], 80)}" for m in timeline.get("milestones", [])]
+    return lines

@@ -1,0 +1,262 @@
+"""Criteria, awards, responsibilities and timeline, read from a parsed plan's section tree with the
+NLP components (drafting/nlp/pipeline.py). Model in, model out: no I/O."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from drafting.data_files import load
+from drafting.model import Plan, Section
+from drafting.nlp.agencies import find_agencies
+from drafting.nlp.quantities import find_quantities
+from drafting.nlp.temporal import _DATE, context_year, find_times, normalise
+from drafting.parsing.text import fold, squash
+
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    return load("nlp")  # type: ignore[no-any-return]
+
+
+def extract(plan: Plan) -> Plan:
+    year = context_year(plan.meta.date, plan.meta.title, " ".join(r.text for r in plan.legal_bases))
+    plan.responsibilities = responsibilities(plan, year)
+    plan.criteria = criteria(plan)
+    plan.awards = awards(plan)
+    plan.timeline = timeline(plan, year)
+    return plan
+
+
+# --- responsibilities -------------------------------------------------------------------------
+
+@cache
+def _role_words() -> re.Pattern[str]:
+    words = sorted(_vocabulary()["agency_cut_words"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+_OPENERS = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+")
+
+
+def _organisation_sections(plan: Plan) -> list[Section]:
+    found = []
+    for section in plan.all_sections():
+        key = fold(section.title)
+        if section.kind in ("roman", "arabic", "decimal", "part") and re.search(
+            r"tổ chức thực hiện|trách nhiệm|phân công|tổ chức triển khai", key
+        ):
+            found.append(section)
+    # Keep the outermost: a "2. Trách nhiệm thực hiện" inside "V. TỔ CHỨC THỰC HIỆN" is visited with it.
+    outer = []
+    for section in found:
+        if not any(section is not other and section in other.walk() for other in found):
+            outer.append(section)
+    return outer
+
+
+def _heads_agency(section: Section) -> bool:
+    title = _OPENERS.sub("", section.title)
+    agencies = find_agencies(title)
+    if agencies and agencies[0].start == 0:
+        return True
+    return bool(re.match(r"(?:Các|các|UBND|Ủy ban|Uỷ ban)\s", title)) and section.kind != "dash"
+
+
+def agency_of(title: str) -> str:
+    """The agency an item is headed by, as written: the title without the role words after it."""
+    head = _OPENERS.sub("", title.strip())
+    cut = _role_words().search(head)
+    if cut and cut.start() > 0:
+        head = head[: cut.start()]
+    return head.strip(" :;,.-–")
+
+
+def _first_sentence(section: Section) -> str:
+    text = section.title + (" " + section.paragraphs[0] if section.paragraphs else "")
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+
+
+def _role(sentence: str) -> str:
+    """"lead" when the item leads or is given its own work; "assist" when its first words only ask it
+    to take part ("Đề nghị Ủy ban MTTQ … phối hợp …", "Sở Y tế phối hợp với …")."""
+    key = fold(sentence)
+    if any(fold(word) in key for word in _vocabulary()["lead_words"]):
+        return "lead"
+    if re.match(r"^(?:\S+\s){0,14}(?:phối hợp|tham gia)(?!\w)", key):
+        return "assist"
+    return "lead"
+
+
+def partners_of(sentence: str) -> list[str]:
+    match = re.search(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(.*)", sentence)
+    if not match:
+        return []
+    verbs = r"để|nhằm|trong|tổ chức|triển khai|thực hiện|tham mưu|hướng dẫn|xây dựng"
+    tail = re.split(rf"[.:;]|\s(?:{verbs})\s", match.group(1))[0]
+    return [agency.text for agency in find_agencies(tail)]
+
+
+def _texts(section: Section) -> list[str]:
+    texts = [section.title, *section.paragraphs]
+    for child in section.children:
+        texts.extend(_texts(child))
+    return texts
+
+
+def _deadlines(texts: list[str], year: int | None) -> list[dict[str, Any]]:
+    found = []
+    for text in texts:
+        for span in find_times(text, year):
+            if span.label == "DEADLINE" or span.label == "PERIOD" and _reporting(text):
+                found.append({"date": span.value, "text": span.text})
+    return found
+
+
+def _reporting(text: str) -> bool:
+    return bool(re.search(r"báo cáo|tổng hợp|sơ kết|tổng kết", text, re.IGNORECASE))
+
+
+def _responsibility(section: Section, year: int | None) -> dict[str, Any]:
+    sentence = _first_sentence(section)
+    tasks = [child.title for child in section.children] or list(section.paragraphs)
+    return {
+        "agency": agency_of(section.title),
+        "role": _role(sentence),
+        "partners": partners_of(sentence),
+        "tasks": tasks,
+        "deadlines": _deadlines(_texts(section), year),
+        "source": {"section": section.label, "line": section.line},
+    }
+
+
+def _collect(section: Section, year: int | None, out: list[dict[str, Any]]) -> None:
+    for child in section.children:
+        if child.kind in ("dash", "plus") and not _OPENERS.match(child.title):
+            continue
+        if _heads_agency(child):
+            out.append(_responsibility(child, year))
+        else:
+            _collect(child, year, out)
+
+
+def responsibilities(plan: Plan, year: int | None) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    organisation = _organisation_sections(plan)
+    for section in organisation:
+        _collect(section, year, found)
+    inside = {id(s) for section in organisation for s in section.walk()}
+    for section in plan.all_sections():
+        if id(section) in inside:
+            continue
+        for text in [section.title, *section.paragraphs]:
+            found.extend(_assignments(text, section, year))
+    return found
+
+
+def _assignments(text: str, section: Section, year: int | None) -> list[dict[str, Any]]:
+    """ "Giao Sở Tài chính chủ trì …", "Đề nghị Ủy ban MTTQ … phối hợp …" outside the organisation part."""
+    found = []
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        match = re.match(r"^(?:[-+]\s*)?(Giao|Đề nghị)\s+", sentence)
+        if not match or not find_agencies(sentence[match.end() :]):
+            continue
+        found.append({
+            "agency": agency_of(sentence),
+            "role": "lead" if match.group(1) == "Giao" else _role(sentence),
+            "partners": partners_of(sentence),
+            "tasks": [sentence],
+            "deadlines": _deadlines([sentence], year),
+            "source": {"section": section.label, "line": section.line},
+        })
+    return found
+
+
+# --- criteria and awards ----------------------------------------------------------------------
+
+def criteria(plan: Plan) -> list[dict[str, Any]]:
+    found = []
+    for section in plan.all_sections():
+        if "tiêu chí" not in fold(section.title):
+            continue
+        for item in section.walk()[1:]:
+            match = re.match(r"^Đối với\s+(.*)$", item.title)
+            if match:
+                items = [child.title for child in item.children] or list(item.paragraphs)
+                found.append({"target": match.group(1).strip(" :"), "items": items,
+                              "source": {"section": item.label, "line": item.line}})
+        if found:
+            break
+    return found
+
+
+@cache
+def _award_pattern() -> re.Pattern[str]:
+    forms = "|".join(re.escape(f) for f in sorted(_vocabulary()["award_forms"], key=len, reverse=True))
+    tail = r"(?:\s+(?:của|cho|hạng)\s+[^:;,.()\n]+?|\s+[^:;,.()\n]*?)?"
+    return re.compile(rf"(?<!\w)(?:{forms}){tail}(?=\s*[:;,.(]|$|\s+cho\s|\s+đối với\s)")
+
+
+def _award_level(form: str) -> str | None:
+    for level, words in _vocabulary()["award_levels"].items():
+        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", form) for word in words):
+            return level
+    return None
+
+
+def awards(plan: Plan) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for section in plan.all_sections():
+        key = fold(section.title)
+        if not ("khen thưởng" in key and ("hình thức" in key or "tiêu chuẩn" in key or "khen thưởng" == key.strip())):
+            continue
+        for text in _texts(section)[1:] or [section.title]:
+            for match in _award_pattern().finditer(text):
+                form = squash(match.group(0)).strip(" -")
+                if len(form) < 6 or any(fold(a["form"]) == fold(form) for a in found):
+                    continue
+                found.append({"form": form, "level": _award_level(form), "quota": _quota(text[match.end() :]),
+                              "source": {"section": section.label, "line": section.line}})
+        if found:
+            break
+    return found
+
+
+def _quota(text: str) -> dict[str, int | None]:
+    quota: dict[str, int | None] = {"collectives": None, "individuals": None}
+    for quantity in find_quantities(text[:80]):
+        number, _, unit = quantity.normal.partition(" ")
+        if unit == "tập thể" and number.isdigit():
+            quota["collectives"] = int(number)
+        elif unit == "cá nhân" and number.isdigit():
+            quota["individuals"] = int(number)
+    return quota
+
+
+# --- timeline ---------------------------------------------------------------------------------
+
+_STARTS = re.compile(rf"(?:từ|bắt đầu(?:\s+từ)?)\s+(?P<date>{_DATE})", re.IGNORECASE)
+_END_WORDS = r"đến|tới|hết|kết thúc(?:\s+vào)?|khi hết|tổng kết(?:\s+khi hết|\s+vào)?"
+_ENDS = re.compile(rf"(?:{_END_WORDS})\s+(?:hết\s+)?(?P<date>{_DATE})", re.IGNORECASE)
+_STEP = re.compile(rf"^(?:(?:Từ|Trong|Vào|Đến|Cuối|Đầu)\s+)?(?P<date>{_DATE})", re.IGNORECASE)
+
+
+def timeline(plan: Plan, year: int | None) -> dict[str, Any]:
+    result: dict[str, Any] = {"start": None, "end": None, "milestones": []}
+    sections = [s for s in plan.all_sections() if "timeline" in s.roles or re.search(
+        r"^(thời gian|tiến độ|lộ trình)", fold(s.title))]
+    for section in sections:
+        texts = _texts(section)
+        joined = " ".join(texts)
+        start, end = _STARTS.search(joined), _ENDS.search(joined)
+        if start and result["start"] is None:
+            result["start"] = normalise(start, year)
+        if end and result["end"] is None:
+            result["end"] = normalise(end, year)
+        for child in section.walk()[1:]:
+            step = _STEP.match(child.title)
+            if step:
+                result["milestones"].append({"when": normalise(step, year), "what": child.title[:100],
+                                             "source": {"section": child.label, "line": child.line}})
+    return result
