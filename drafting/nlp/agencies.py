@@ -126,8 +126,8 @@ def _name_end(text: str, start: int) -> int:
             continue
         if not core:
             break
-        if core[0].isupper() or core[0].isdigit():
-            lower_run = 0
+        if core[0].isupper() or core[0].isdigit() or re.search(rf"-[{UPPER}]", core):
+            lower_run = 0  # "Văn hoá-Thể thao": a capital after a hyphen starts a new part
         elif core in _vocabulary()["unit_words"]:
             lower_run = 0
         elif tail and end > start:
@@ -140,7 +140,7 @@ def _name_end(text: str, start: int) -> int:
             break
         end = match.start() + len(core)
         if core != word:  # punctuation closes the name, unless a known comma name continues it
-            if word.endswith(",") and _comma_name(text, start, match.end()):
+            if word.endswith(",") and _comma_name(text, match.start() + len(core), match.end()):
                 continue
             break
     return end
@@ -169,9 +169,13 @@ def _capitalised(text: str, position: int) -> bool:
     return bool(following) and following[0].isupper() and not _head_pattern().match(following)
 
 
-def _comma_name(text: str, start: int, position: int) -> bool:
-    name = text[start:].lstrip()
-    return any(name.startswith(known) for known in _vocabulary()["names_with_commas"])
+def _comma_name(text: str, comma: int, position: int) -> bool:
+    """The comma at `comma` is inside a known name ("Văn hóa, Thể thao và Du lịch")."""
+    for known in _vocabulary()["names_with_commas"]:
+        before, _, after = known.partition(", ")
+        if text[:comma].endswith(before) and text[position:].lstrip().startswith(after):
+            return True
+    return False
 
 
 def find_units(text: str) -> list[NameSpan]:

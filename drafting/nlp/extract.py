@@ -48,12 +48,19 @@ def _organisation_sections(plan: Plan) -> list[Section]:
             r"tổ chức thực hiện|trách nhiệm|phân công|tổ chức triển khai", key
         ):
             found.append(section)
+        elif sum(1 for child in section.children if _names_agency(child)) >= 3:
+            found.append(section)  # "IV. NHIỆM VỤ CỤ THỂ" listing "1. Sở …", "2. Sở …", "3. Công an tỉnh"
     # Keep the outermost: a "2. Trách nhiệm thực hiện" inside "V. TỔ CHỨC THỰC HIỆN" is visited with it.
     outer = []
     for section in found:
         if not any(section is not other and section in other.walk() for other in found):
             outer.append(section)
     return outer
+
+
+def _names_agency(section: Section) -> bool:
+    agencies = find_agencies(_OPENERS.sub("", section.title))
+    return bool(agencies) and agencies[0].start == 0 and not agencies[0].text.lower().startswith("các")
 
 
 def _heads_agency(section: Section) -> bool:
@@ -65,12 +72,38 @@ def _heads_agency(section: Section) -> bool:
 
 
 def agency_of(title: str) -> str:
-    """The agency an item is headed by, as written: the title without the role words after it."""
-    head = _OPENERS.sub("", title.strip())
+    """The agency an item is headed by, as written: the named agencies at its start, or a group
+    ("Các phòng, ban, ngành, …") up to the first word no group name holds; never past a ":"."""
+    head = _OPENERS.sub("", title.strip()).split(":")[0]
     cut = _role_words().search(head)
     if cut and cut.start() > 0:
         head = head[: cut.start()]
-    return head.strip(" :;,.-–")
+    return _group_prefix(head).strip(" :;,.-–")
+
+
+@cache
+def _group_words() -> re.Pattern[str]:
+    words = sorted(_vocabulary()["group_words"] + _vocabulary()["agency_heads"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _group_prefix(text: str) -> str:
+    """The longest start of `text` made of agency names, group words and separators."""
+    agencies = find_agencies(text)
+    position = 0
+    while position < len(text):
+        if text[position] in " ,;-–":
+            position += 1
+            continue
+        agency = next((a for a in agencies if a.start == position), None)
+        if agency is not None:
+            position = agency.end
+            continue
+        word = _group_words().match(text, position)
+        if word is None:
+            break
+        position = word.end()
+    return text[:position]
 
 
 def _first_sentence(section: Section) -> str:
@@ -135,7 +168,7 @@ def _collect(section: Section, year: int | None, out: list[dict[str, Any]]) -> N
     for child in section.children:
         if child.kind in ("dash", "plus") and not _OPENERS.match(child.title):
             continue
-        if _heads_agency(child):
+        if _heads_agency(child) and agency_of(child.title):
             out.append(_responsibility(child, year))
         else:
             _collect(child, year, out)
@@ -155,21 +188,31 @@ def responsibilities(plan: Plan, year: int | None) -> list[dict[str, Any]]:
     return found
 
 
+@cache
+def _assignment_verbs() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in _vocabulary()["verbs_of_assignment"])
+    return re.compile(rf"(?:^|(?<=[\s;,]))(?P<verb>{verbs})\s+", re.IGNORECASE)
+
+
 def _assignments(text: str, section: Section, year: int | None) -> list[dict[str, Any]]:
-    """ "Giao Sở Tài chính chủ trì …", "Đề nghị Ủy ban MTTQ … phối hợp …" outside the organisation part."""
+    """ "Giao Sở Tài chính chủ trì …", "… đề nghị Ủy ban MTTQ … phối hợp …": work given by a sentence
+    outside the organisation part."""
     found = []
     for sentence in re.split(r"(?<=[.;])\s+", text):
-        match = re.match(r"^(?:[-+]\s*)?(Giao|Đề nghị)\s+", sentence)
-        if not match or not find_agencies(sentence[match.end() :]):
-            continue
-        found.append({
-            "agency": agency_of(sentence),
-            "role": "lead" if match.group(1) == "Giao" else _role(sentence),
-            "partners": partners_of(sentence),
-            "tasks": [sentence],
-            "deadlines": _deadlines([sentence], year),
-            "source": {"section": section.label, "line": section.line},
-        })
+        for match in _assignment_verbs().finditer(sentence):
+            rest = sentence[match.end() :]
+            agency = agency_of(rest)
+            if not agency or not (find_agencies(rest[: len(agency) + 1]) or rest.lower().startswith("các")):
+                continue
+            verb = match.group("verb").lower()
+            found.append({
+                "agency": agency,
+                "role": "lead" if verb == "giao" else _role(rest),
+                "partners": partners_of(rest),
+                "tasks": [sentence],
+                "deadlines": _deadlines([rest], year),
+                "source": {"section": section.label, "line": section.line},
+            })
     return found
 
 

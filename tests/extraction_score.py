@@ -1,0 +1,101 @@
+"""Scores the extractor against the hand annotations in corpus/annotations/extraction."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafting.model import Plan
+from drafting.parsing.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRACTION = ROOT / "corpus" / "annotations" / "extraction"
+
+
+def extraction_annotations() -> list[Path]:
+    return sorted(EXTRACTION.glob("*/*.json"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def agency_key(name: str) -> str:
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    name = re.sub(r"^(đề nghị|giao|yêu cầu|khuyến khích)\s+", "", fold(name))
+    return re.sub(r"[\s:;,.]+$", "", name)
+
+
+@dataclass
+class Score:
+    agencies_found: int = 0
+    agencies_extracted: int = 0
+    agencies_annotated: int = 0
+    dates_right: int = 0
+    dates_annotated: int = 0
+    criteria_found: int = 0
+    criteria_annotated: int = 0
+    awards_found: int = 0
+    awards_annotated: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for key, value in other.__dict__.items():
+            if key == "misses":
+                self.misses.extend(value)
+            else:
+                setattr(self, key, getattr(self, key) + value)
+
+    def figures(self) -> dict[str, float]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 3) if b else 1.0
+
+        return {
+            "agency_precision": ratio(self.agencies_found, self.agencies_extracted),
+            "agency_recall": ratio(self.agencies_found, self.agencies_annotated),
+            "deadline_dates": ratio(self.dates_right, self.dates_annotated),
+            "criteria_groups": ratio(self.criteria_found, self.criteria_annotated),
+            "award_forms": ratio(self.awards_found, self.awards_annotated),
+        }
+
+
+def score(plan: Plan, annotation: dict[str, Any]) -> Score:
+    result = Score()
+    name = annotation["file"]
+    got = Counter(agency_key(r["agency"]) for r in plan.responsibilities)
+    want = Counter(agency_key(r["agency"]) for r in annotation.get("responsibilities", []))
+    result.agencies_found = sum((got & want).values())
+    result.agencies_extracted = sum(got.values())
+    result.agencies_annotated = sum(want.values())
+    result.misses += [f"{name}: agency missed {a!r}" for a in (want - got).elements()]
+    result.misses += [f"{name}: agency extra {a!r}" for a in (got - want).elements()]
+    extracted_dates = Counter(d["date"] for r in plan.responsibilities for d in r["deadlines"] if d["date"])
+    for item in annotation.get("responsibilities", []):
+        for deadline in item.get("deadlines", []):
+            if not deadline.get("date"):
+                continue
+            result.dates_annotated += 1
+            if extracted_dates[deadline["date"]] > 0:
+                extracted_dates[deadline["date"]] -= 1
+                result.dates_right += 1
+            else:
+                result.misses.append(f"{name}: deadline {deadline['date']} «{deadline['text']}» not found")
+    targets = {fold(c["target"]).strip(" :") for c in plan.criteria}
+    for group in annotation.get("criteria", []):
+        result.criteria_annotated += 1
+        if fold(group["target"]).strip(" :") in targets:
+            result.criteria_found += 1
+        else:
+            result.misses.append(f"{name}: criteria group {group['target']!r} not found")
+    forms = [fold(a["form"]) for a in plan.awards]
+    for award in annotation.get("awards", []):
+        result.awards_annotated += 1
+        if any(fold(award["form"]) == form for form in forms):
+            result.awards_found += 1
+        else:
+            result.misses.append(f"{name}: award {award['form']!r} not found")
+    return result
