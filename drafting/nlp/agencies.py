@@ -104,8 +104,9 @@ def _name_end(text: str, start: int) -> int:
         if _stop_pattern().match(rest):
             break
         party = re.match(r"(Huyện|Tỉnh|Thành|Đảng) u?[ỷủ]y", rest)
-        if _head_pattern().match(rest) and not party:
-            break
+        head = _head_pattern().match(rest)
+        if head and not party and _names_next(rest, head.end()):
+            break  # a new body begins ("Sở Y tế, Sở Giáo dục"); "Bộ đội Biên phòng" stays one name
         if word in ("-", "–"):
             end = match.end()
             continue
@@ -149,6 +150,12 @@ def _name_end(text: str, start: int) -> int:
 @cache
 def _level_word() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alternation(_vocabulary()['unit_words'])})(?!\w)")
+
+
+def _names_next(rest: str, after_head: int) -> bool:
+    """A head word starts a new name when a capitalised word or a level word follows it."""
+    following = rest[after_head:].lstrip()
+    return not following or following[0].isupper() or bool(_level_word().match(following)) or following[0] in ",;:"
 
 
 def _skip_space(text: str, position: int) -> int:

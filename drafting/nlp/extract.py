@@ -12,7 +12,7 @@ from drafting.model import Plan, Section
 from drafting.nlp.agencies import find_agencies
 from drafting.nlp.quantities import find_quantities
 from drafting.nlp.temporal import _DATE, context_year, find_times, normalise
-from drafting.parsing.text import fold, squash
+from drafting.parsing.text import UPPER, fold, squash
 
 
 @cache
@@ -165,6 +165,8 @@ def _responsibility(section: Section, year: int | None) -> dict[str, Any]:
 
 
 def _collect(section: Section, year: int | None, out: list[dict[str, Any]]) -> None:
+    for text in section.paragraphs:  # "Giao Phòng Nội vụ …" in the organisation part's own text
+        out.extend(_assignments(text, section, year))
     for child in section.children:
         if child.kind in ("dash", "plus") and not _OPENERS.match(child.title):
             continue
@@ -202,7 +204,7 @@ def _assignments(text: str, section: Section, year: int | None) -> list[dict[str
         for match in _assignment_verbs().finditer(sentence):
             rest = sentence[match.end() :]
             agency = agency_of(rest)
-            if not agency or not (find_agencies(rest[: len(agency) + 1]) or rest.lower().startswith("các")):
+            if len(agency.split()) < 2 or not (find_agencies(rest[: len(agency) + 1]) or _group_words().match(rest)):
                 continue
             verb = match.group("verb").lower()
             found.append({
@@ -226,19 +228,49 @@ def criteria(plan: Plan) -> list[dict[str, Any]]:
         for item in section.walk()[1:]:
             match = re.match(r"^Đối với\s+(.*)$", item.title)
             if match:
-                items = [child.title for child in item.children] or list(item.paragraphs)
-                found.append({"target": match.group(1).strip(" :"), "items": items,
-                              "source": {"section": item.label, "line": item.line}})
+                target, rest = _target(match.group(1))
+                items = [child.title for child in item.children] or ([rest] if rest else []) + list(item.paragraphs)
+                found.append({"target": target, "items": items, "source": {"section": item.label, "line": item.line}})
         if found:
             break
     return found
 
 
+def _target(text: str) -> tuple[str, str]:
+    """ "các tổ chức, doanh nghiệp, hộ gia đình Tích cực tham gia …" → the group, and the text that
+    runs on after it (at a ":" or at a capital that starts a sentence, outside any agency name)."""
+    head, colon, rest = text.partition(":")
+    if colon:
+        return head.strip(), rest.strip()
+    names = find_agencies(text)
+    for match in re.finditer(r"(?<=[a-zà-ỹđ,]) ([A-ZĐÀ-Ỹ])", text):
+        if not any(n.start <= match.start(1) < n.end for n in names) and match.group(1) in UPPER:
+            return text[: match.start()].strip(), text[match.start() :].strip()
+    return text.strip(" :"), ""
+
+
 @cache
 def _award_pattern() -> re.Pattern[str]:
     forms = "|".join(re.escape(f) for f in sorted(_vocabulary()["award_forms"], key=len, reverse=True))
-    tail = r"(?:\s+(?:của|cho|hạng)\s+[^:;,.()\n]+?|\s+[^:;,.()\n]*?)?"
-    return re.compile(rf"(?<!\w)(?:{forms}){tail}(?=\s*[:;,.(]|$|\s+cho\s|\s+đối với\s)")
+    tail = r"(?:\s+(?:của|cho|hạng)\s+[^:;,.()\n]+?|\s+[^:;,.()\n]*?)??"
+    return re.compile(rf"(?<!\w)(?:{forms}){tail}(?=\s*[:;,.(]|$|\s+cho\s|\s+đối với\s|\s+và\s+(?:{forms}))")
+
+
+def _continued(text: str, end: int) -> str:
+    """A comma inside the awarding body's name: "… các xã, phường", "… các cơ quan, đơn vị"."""
+    match = re.match(r"(?:,\s*(?:phường|thị trấn|đặc khu|xã|đơn vị|địa phương|doanh nghiệp)(?!\w))+", text[end:])
+    return match.group(0) if match else ""
+
+
+def _shared_forms(form: str, text: str, end: int) -> list[str]:
+    """ "Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND các xã, phường": the form word
+    is shared by a second awarding person after ";"."""
+    head = re.match(r"^(.+?\s+của)\s", form)
+    rest = text[end + len(_continued(text, end)) :]
+    second = re.match(r"^\s*;\s*((?:Chủ tịch|Thủ trưởng|Giám đốc)\s[^:;.()\n]+?)(?=\s*[:;.(]|$)", rest)
+    if not head or not second:
+        return []
+    return [f"{head.group(1)} {squash(second.group(1))}"]
 
 
 def _award_level(form: str) -> str | None:
@@ -256,11 +288,13 @@ def awards(plan: Plan) -> list[dict[str, Any]]:
             continue
         for text in _texts(section)[1:] or [section.title]:
             for match in _award_pattern().finditer(text):
-                form = squash(match.group(0)).strip(" -")
-                if len(form) < 6 or any(fold(a["form"]) == fold(form) for a in found):
-                    continue
-                found.append({"form": form, "level": _award_level(form), "quota": _quota(text[match.end() :]),
-                              "source": {"section": section.label, "line": section.line}})
+                form = squash(match.group(0) + _continued(text, match.end())).strip(" -")
+                for candidate in [form, *_shared_forms(form, text, match.end())]:
+                    if len(candidate) < 6 or any(fold(a["form"]) == fold(candidate) for a in found):
+                        continue
+                    found.append({"form": candidate, "level": _award_level(candidate),
+                                  "quota": _quota(text[match.end() :]),
+                                  "source": {"section": section.label, "line": section.line}})
         if found:
             break
     return found
