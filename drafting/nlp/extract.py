@@ -132,7 +132,11 @@ def partners_of(sentence: str) -> list[str]:
 
 
 def _texts(section: Section) -> list[str]:
-    texts = [section.title, *section.paragraphs]
+    """The section's lines as written: a run-in heading and its first paragraph are one line again."""
+    if section.run_in and section.paragraphs:
+        texts = [f"{section.title}: {section.paragraphs[0]}", *section.paragraphs[1:]]
+    else:
+        texts = [section.title, *section.paragraphs]
     for child in section.children:
         texts.extend(_texts(child))
     return texts
