@@ -3,7 +3,8 @@
 Why syllables, not words: general word segmenters (underthesea, pyvi) cut administrative names
 ("Ủy | ban nhân dân", "Thương binh và | Xã hội"); every component here matches on characters against
 data-file vocabularies, so a syllable tokenizer that keeps punctuation apart is enough, and it is
-several times faster than underthesea's segmenter (benchmarks/bench_nlp.py prints both: 19 ms against 109 ms for a 24 KB plan).
+several times faster than underthesea's segmenter (benchmarks/bench_nlp.py prints both:
+19 ms against 109 ms for a 24 KB plan).
 
 Components (registered names, in order): drafting_agencies (AGENCY), drafting_units (UNIT),
 drafting_legal_refs (LEGAL_REF), drafting_times (DATE, DEADLINE, PERIOD), drafting_quantities
