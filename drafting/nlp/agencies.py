@@ -110,7 +110,7 @@ def _name_end(text: str, start: int) -> int:
         if word in ("-", "–"):
             end = match.end()
             continue
-        if core == "và":
+        if core in ("và", "các"):  # "Thương binh và Xã hội", "Ban Quản lý các Khu công nghiệp"
             if not _capitalised(text, match.end()):
                 break
             end = match.end()
