@@ -170,14 +170,41 @@ def _responsibility(section: Section, year: int | None) -> dict[str, Any]:
 
 def _collect(section: Section, year: int | None, out: list[dict[str, Any]]) -> None:
     for text in section.paragraphs:  # "Giao Phòng Nội vụ …" in the organisation part's own text
-        out.extend(_assignments(text, section, year))
+        out.extend(_clause_subjects(text, section, year))
     for child in section.children:
         if child.kind in ("dash", "plus") and not _OPENERS.match(child.title):
             continue
         if _heads_agency(child) and agency_of(child.title):
             out.append(_responsibility(child, year))
         else:
+            if child.run_in or not child.children:  # "7. Chế độ báo cáo: Hằng năm, các phòng … báo cáo …"
+                for text in _texts(child)[:1] if child.run_in else [child.title]:
+                    out.extend(_clause_subjects(text.partition(": ")[2] or text, child, year))
             _collect(child, year, out)
+
+
+_ADVERBIAL = re.compile(r"^(?:Hằng năm|Hàng năm|Định kỳ[^,]{0,20}|Trên cơ sở[^,]{0,60}|Căn cứ[^,]{0,60}),\s*", re.I)
+
+
+def _clause_subjects(text: str, section: Section, year: int | None) -> list[dict[str, Any]]:
+    """Clauses whose subject is an agency or a group ("Hằng năm, các phòng, ban, ngành … báo cáo …
+    trước ngày 10 tháng 11"), and "Giao …"/"Đề nghị …" sentences."""
+    found = []
+    for clause in re.split(r"(?<=[.;])\s+", text):
+        body = _ADVERBIAL.sub("", clause.strip())
+        opener = re.match(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", body)
+        rest = body[opener.end() :] if opener else body
+        agency = agency_of(rest)
+        if len(agency.split()) < 2 or not (find_agencies(rest[: len(agency) + 1]) or _group_words().match(rest)):
+            continue
+        if not opener and not _deadlines([rest], year) and not re.search(r"(?<!\w)(chủ trì|có trách nhiệm)", rest):
+            continue  # a plain statement about a body, not work given to it
+        found.append({
+            "agency": agency, "role": "lead" if opener and opener.group(0).startswith("Giao") else _role(rest),
+            "partners": partners_of(rest), "tasks": [clause.strip()], "deadlines": _deadlines([rest], year),
+            "source": {"section": section.label, "line": section.line},
+        })
+    return found
 
 
 def responsibilities(plan: Plan, year: int | None) -> list[dict[str, Any]]:
