@@ -79,6 +79,16 @@ MESSAGES = {
     "too_large": (
         "Tệp “{path}” quá lớn ({size_mb} MB, giới hạn {limit_mb} MB). Hãy tách văn bản hoặc kiểm tra tệp."
     ),
+    "unit_ambiguous": (
+        "Tên “{name}” ứng với nhiều đơn vị hành chính: {candidates}. Hãy thêm --province (tên tỉnh, thành phố) "
+        "hoặc ghi đầy đủ tên đơn vị kèm loại (xã, phường, đặc khu, huyện…), ví dụ: {example}."
+    ),
+    "unit_unknown": (
+        "Không tìm thấy {what} “{name}”{where}. {suggestions} Hãy kiểm tra chính tả (gõ có dấu hay không dấu "
+        "đều được) và đối chiếu với danh mục đơn vị hành chính: từ ngày 01/7/2025 có 34 tỉnh, thành phố và "
+        "3.321 xã, phường, đặc khu (theo các nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính "
+        "cấp xã của từng tỉnh); trước đó có 63 tỉnh, thành phố."
+    ),
 }
 
 

@@ -6,16 +6,14 @@ import re
 import unicodedata
 
 # Old and new tone placement ("hoá"/"hóa", "uỷ"/"ủy") are the same word: match on one form.
-_TONE_VARIANTS = str.maketrans({"ỷ": "ủ", "Ỷ": "Ủ"})
-_OLD_TONES = [("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+_OLD_TONES = [("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
               ("uỳ", "ùy"), ("uý", "úy"), ("uỵ", "ụy"), ("uỹ", "ũy"), ("oè", "òe"), ("oé", "óe"),
               ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe")]
 
 
 def fold(text: str) -> str:
     """A matching key: NFC, lower case, one tone placement, single spaces."""
-    key = unicodedata.normalize("NFC", text).lower().translate(_TONE_VARIANTS)
-    key = key.replace("uỷ", "ủy")
+    key = unicodedata.normalize("NFC", text).lower()
     for old, new in _OLD_TONES:
         key = key.replace(old, new)
     return " ".join(key.split())
