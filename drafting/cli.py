@@ -9,9 +9,11 @@ from pathlib import Path
 import click
 
 from drafting.api import load_plan, parse_file
+from drafting.check import check_docx
 from drafting.errors import DraftingError
 from drafting.render.docx_writer import convert_to_pdf, render_docx
 from drafting.render.entities import render_entities
+from drafting.render.findings import findings_to_json, findings_to_text
 from drafting.render.json_out import to_json
 from drafting.render.markdown import to_markdown
 from drafting.render.outline import to_outline
@@ -56,6 +58,21 @@ def entities(ctx: click.Context, file: Path, output_format: str) -> None:
     except DraftingError as error:
         _fail(ctx, error)
     click.echo(render_entities(plan, output_format))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def check(ctx: click.Context, file: Path, output_format: str) -> None:
+    """Kiểm tra thể thức FILE (.docx, .doc) theo Nghị định 30/2020/NĐ-CP; mã thoát 1 nếu có lỗi."""
+    try:
+        report = check_docx(file)
+    except DraftingError as error:
+        _fail(ctx, error)
+    click.echo(findings_to_json(report) if output_format == "json" else findings_to_text(report))
+    if not report.ok:
+        sys.exit(1)
 
 
 @main.command()

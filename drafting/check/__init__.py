@@ -1,0 +1,50 @@
+"""Format checker: a DOCX against the format rules of Decree 30/2020/NĐ-CP (shared/spec/decree30.md).
+
+``check_docx(path)`` opens the package safely (zip bombs, encrypted and corrupt files are refused
+with a Vietnamese message), reads its formatting (`docx_format`), locates the elements (`anatomy`)
+and runs the checks (`rules`). Nothing here prints or exits: the CLI does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafting.check.anatomy import read_anatomy
+from drafting.check.docx_format import read_format
+from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
+from drafting.check.rules import RULES, Context, run_rules
+from drafting.errors import InputError, UsageError
+from drafting.readers import MAX_FILE_BYTES, convert_doc
+from drafting.readers.docx import open_package
+
+__all__ = ["ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
+
+
+def check_docx(path: Path | str) -> CheckReport:
+    """Every deviation of the DOCX at ``path`` from Decree 30; raises `InputError` (or `UsageError`
+    for a missing file or a directory) with a clerk's message when the file cannot be read.
+
+    A Word 97–2003 ``.doc`` is first converted by LibreOffice, as the parser does: page setup, fonts,
+    sizes and fields survive the conversion, so its findings are those of the original."""
+    path = Path(path)
+    name = str(path)
+    data = _read_bytes(path)
+    if path.suffix.lower() == ".doc":
+        data = convert_doc(path)
+    with open_package(data, name) as package:
+        document = read_format(package, name)
+    return CheckReport(path=name, findings=run_rules(Context(document, read_anatomy(document))))
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = str(path)
+    if not path.exists():
+        raise UsageError("missing", path=name)
+    if path.is_dir():
+        raise UsageError("directory", path=name)
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("empty", path=name)
+    if size > MAX_FILE_BYTES:
+        raise InputError("too_large", path=name, size_mb=size // 2**20, limit_mb=MAX_FILE_BYTES // 2**20)
+    return path.read_bytes()

@@ -15,8 +15,10 @@ from functools import cache
 from typing import Any
 
 from drafting.check.docx_format import DocxFormat, Paragraph, Run
+from drafting.check.values import rules_data
 from drafting.data_files import load
 from drafting.parsing.closing import is_recipients_heading, is_signature_start, starts_appendix
+from drafting.parsing.issuer import starts_with_body, starts_with_unit
 from drafting.parsing.labels import Label, read_label
 from drafting.parsing.text import fold, is_upper
 
@@ -24,11 +26,6 @@ LEFT, RIGHT = "left", "right"
 HEADER_SEARCH = 60  # the type heading is within the first pieces of page 1
 SUMMARY_MAX = 4
 SIGNATURE_MAX = 12
-
-
-@cache
-def rules_data() -> dict[str, Any]:
-    return load("decree30_rules")  # type: ignore[no-any-return]
 
 
 @cache
@@ -89,16 +86,16 @@ class Anatomy:
     doc_type: str | None = None  # "KẾ HOẠCH", "BÁO CÁO" … None for a Công văn
     summary: list[Piece] = field(default_factory=list)
     summary_in_heading: bool = False
+    # "document"; "attached": a text issued with a decision, "(Kèm theo Quyết định số …)" under its
+    # title (no number, date, recipients of its own); "appendix": a file that is itself a Phụ lục.
+    kind: str = "document"
+    attached_note: list[Piece] = field(default_factory=list)
     recipient_to: list[Piece] = field(default_factory=list)
     body: list[Paragraph] = field(default_factory=list)
     recipients_heading: Piece | None = None
     recipients: list[Paragraph] = field(default_factory=list)
     signature: Signature | None = None
     appendices: list[list[Piece]] = field(default_factory=list)
-
-    @property
-    def is_cong_van(self) -> bool:
-        return self.type_heading is None and (bool(self.subject_vv) or self.number is not None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,11 +195,11 @@ def is_draft_stamp(text: str) -> bool:
 
 
 def is_subject_vv(text: str) -> bool:
-    return fold(text).startswith("v/v")
+    return fold(text).startswith(fold(rules_data()["markers"]["subject"]))
 
 
 def is_recipient_to(text: str) -> bool:
-    return fold(text).startswith("kính gửi")
+    return fold(text).startswith(fold(rules_data()["markers"]["recipient_to"]))
 
 
 def signature_prefix(text: str) -> str | None:
@@ -248,7 +245,12 @@ def read_anatomy(document: DocxFormat) -> Anatomy:
     if heading:
         anatomy.type_heading, anatomy.doc_type = heading, heading_type(heading)
         anatomy.summary_in_heading = fold(heading.text.strip(" :.")) != fold(anatomy.doc_type or "")
-        after = _read_summary(anatomy, pieces, end + 1)
+        after = _read_attached_note(anatomy, pieces, _read_summary(anatomy, pieces, end + 1))
+        if anatomy.doc_type == "PHỤ LỤC" and anatomy.quoc_hieu is None:
+            anatomy.kind = "appendix"
+            anatomy.appendices.append([heading, *anatomy.summary, *anatomy.attached_note])
+        elif anatomy.attached_note:
+            anatomy.kind = "attached"
     after = _read_recipient_to(anatomy, pieces, after)
     _read_body_and_closing(anatomy, pieces, after)
     return anatomy
@@ -274,14 +276,16 @@ def _columns(pieces: list[Piece]) -> list[Piece]:
 
 
 def _split_columns(piece: Piece) -> list[Piece]:
-    national = _regex(r"C[ỘO]NG\s+H[ÒO]À?A?\s+X[ÃA]\s+H[ỘO]I", re.IGNORECASE).search(piece.raw)
-    slogan = _regex(r"Độc\s+lập", re.IGNORECASE).search(piece.raw)
-    date = _regex(r"[^\s,]+(?:\s+[^\s,]+){0,4},\s*ngày\b").search(piece.raw)
-    for match in (national, slogan, date):
-        if match and match.start() > 0 and piece.raw[:match.start()].strip():
-            if match is date and not _regex(r"(\t|\s{3,})\S").search(piece.raw[:match.start() + 1]):
-                continue  # "Số: 05/KH-UBND, ngày …" in running text: one column
-            return [slice_piece(piece, 0, match.start(), LEFT), slice_piece(piece, match.start(), len(piece.raw), RIGHT)]
+    """ "VĂN PHÒNG UBND TỈNH      CỘNG HÒA XÃ HỘI …": two columns typed on one line."""
+    for pattern in rules_data()["motto"]["right_column_starts"]:
+        match = _regex(pattern, re.IGNORECASE).search(piece.raw)
+        if not match or match.start() == 0 or not piece.raw[:match.start()].strip():
+            continue
+        gap = _regex(rules_data()["markers"]["column_gap"])
+        if "ngày" in pattern and not gap.search(piece.raw[:match.start() + 1]):
+            continue  # "Số: 05/KH-UBND, ngày …" in running text: one column
+        cut = match.start()
+        return [slice_piece(piece, 0, cut, LEFT), slice_piece(piece, cut, len(piece.raw), RIGHT)]
     return [piece]
 
 
@@ -304,13 +308,17 @@ def _header_end(pieces: list[Piece]) -> int:
             last = index
     if last < 0:
         return 0
-    table = pieces[last].paragraph.cell[0] if pieces[last].paragraph.cell else None
-    while last + 1 < len(pieces) and table is not None and pieces[last + 1].paragraph.cell is not None \
-            and pieces[last + 1].paragraph.cell[0] == table:  # type: ignore[index]
+    cell = pieces[last].paragraph.cell
+    while cell is not None and last + 1 < len(pieces) and _in_table(pieces[last + 1], cell[0]) \
+            and not is_recipient_to(pieces[last + 1].text):
         last += 1
     while last + 1 < len(pieces) and is_subject_vv(pieces[last].text) and not _ends_header(pieces[last + 1]):
         last += 1  # a V/v wrapped over two paragraphs
     return last + 1
+
+
+def _in_table(piece: Piece, table: int) -> bool:
+    return piece.paragraph.cell is not None and piece.paragraph.cell[0] == table
 
 
 def _ends_header(piece: Piece) -> bool:
@@ -330,11 +338,19 @@ def _read_header(anatomy: Anatomy) -> None:
             anatomy.number = piece
         elif is_place_date(text) and anatomy.place_date is None:
             anatomy.place_date = piece
-        elif is_subject_vv(text) or (anatomy.subject_vv and piece.side == LEFT and not is_upper(text)):
+        elif is_subject_vv(text) or _continues_subject(anatomy, piece):
             anatomy.subject_vv.append(piece)
     names = [p for p in header if _is_body_name(p, anatomy)]
     split = _superior_split(names)
     anatomy.superior, anatomy.issuer = names[:split], names[split:]
+
+
+def _continues_subject(anatomy: Anatomy, piece: Piece) -> bool:
+    """A "V/v …" wrapped over several paragraphs of its cell."""
+    if not anatomy.subject_vv or is_upper(piece.text) or is_recipient_to(piece.text):
+        return False
+    last = anatomy.subject_vv[-1].paragraph
+    return piece.paragraph.cell == last.cell and piece.number <= last.number + 1
 
 
 def _join_national(header: list[Piece]) -> list[Piece]:
@@ -342,8 +358,8 @@ def _join_national(header: list[Piece]) -> list[Piece]:
     joined: list[Piece] = []
     for piece in header:
         previous = joined[-1] if joined else None
-        if previous and not is_national(previous.text) and is_national(f"{previous.text} {piece.text}") \
-                and previous.side == piece.side:
+        if previous and not is_national(previous.text) and not is_national(piece.text) \
+                and is_national(f"{previous.text} {piece.text}") and previous.side == piece.side:
             joined[-1] = Piece(previous.paragraph, f"{previous.raw} {piece.raw}", previous.runs + piece.runs,
                                previous.side)
         else:
@@ -352,15 +368,25 @@ def _join_national(header: list[Piece]) -> list[Piece]:
 
 
 def _is_body_name(piece: Piece, anatomy: Anatomy) -> bool:
-    """An upper-case line of the issuing body: left column (or, without columns, before "Số")."""
+    """An upper-case line of the issuing body: the column facing the motto (or, without columns,
+    any line before "Số")."""
     text = piece.text
     if not is_upper(text) or is_separator(text) or is_national(text) or is_slogan(text) or is_draft_stamp(text):
         return False
     if is_number_line(text) or is_place_date(text) or is_subject_vv(text):
         return False
     if piece.side is not None:
-        return piece.side == LEFT
+        return piece.side == _issuer_side(anatomy)
     return anatomy.number is None or piece.number <= anatomy.number.number
+
+
+def _issuer_side(anatomy: Anatomy) -> str:
+    """The column facing the Quốc hiệu (or holding "Số"): the left one when the clerk put things right."""
+    if anatomy.quoc_hieu is not None and anatomy.quoc_hieu.side is not None:
+        return RIGHT if anatomy.quoc_hieu.side == LEFT else LEFT
+    if anatomy.number is not None and anatomy.number.side is not None:
+        return anatomy.number.side
+    return LEFT
 
 
 def _superior_split(names: list[Piece]) -> int:
@@ -368,12 +394,23 @@ def _superior_split(names: list[Piece]) -> int:
 
     "UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ": the second line names a new body, so the first is the
     governing body. "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG": one name broken over two lines."""
-    from drafting.parsing.issuer import starts_with_body
-
     for index, piece in enumerate(names[1:], start=1):
         if starts_with_body(piece.text) and _names_a_place(names[index - 1].text):
             return index
-    return 0
+    return _split_by_boldness(names)
+
+
+def _split_by_boldness(names: list[Piece]) -> int:
+    """ "PHÒNG VĂN HÓA - XÃ HỘI" (regular) / "CẢI CÁCH HÀNH CHÍNH, …" (bold): a unit under an office
+    names no place, so the text cannot tell; the clerk's bold can, unless the bold line only goes
+    on with a place ("TỈNH …"), where one name was broken over two lines."""
+    bold = [_all_bold(piece) for piece in names]
+    if True not in bold:
+        return 0
+    first = bold.index(True)
+    if first == 0 or any(not flag for flag in bold[first:]) or starts_with_unit(names[first].text):
+        return 0
+    return first
 
 
 def _names_a_place(text: str) -> bool:
@@ -399,6 +436,20 @@ def _read_summary(anatomy: Anatomy, pieces: list[Piece], start: int) -> int:
             break
         anatomy.summary.append(piece)
         index += 1
+    while index < len(pieces) and is_separator(pieces[index].text):
+        index += 1
+    return index
+
+
+def _read_attached_note(anatomy: Anatomy, pieces: list[Piece], start: int) -> int:
+    """ "(Kèm theo Quyết định số … ngày … của …)" under the title, possibly over two lines."""
+    index = start
+    if index < len(pieces) and _regex(rules_data()["appendix"]["attached"]).match(pieces[index].text):
+        while index < len(pieces) and len(anatomy.attached_note) < SUMMARY_MAX:
+            anatomy.attached_note.append(pieces[index])
+            index += 1
+            if anatomy.attached_note[-1].text.rstrip(" .").endswith(")"):
+                break
     while index < len(pieces) and is_separator(pieces[index].text):
         index += 1
     return index

@@ -22,6 +22,7 @@ from posixpath import dirname, join, normpath
 from lxml import etree
 
 from drafting.errors import InputError
+from drafting.readers.docx_numbering import Numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,6 +30,9 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = f"{{{W}}}"
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE\b")  # PAGE, not NUMPAGES or SECTIONPAGES
+# A "DỰ THẢO" stamp in a text box: the parser's reader leaves the box out of its paragraph count,
+# so the checker does too (its paragraph numbers must be the parser's line numbers).
+_DRAFT_STAMP = re.compile(r"^\s*D[ỰƯ]\s*TH[ẢA]O\b", re.IGNORECASE)
 _FALSE = ("0", "false", "off", "none")
 # Containers whose runs are shown as part of the paragraph (links, insertions, fields, controls).
 _RUN_CONTAINERS = {_W + name for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent",
@@ -91,12 +95,13 @@ class ParagraphFormat:
     after: int = 0
     line: int = 240
     line_rule: str = "auto"
+    tabs: tuple[int, ...] = ()  # custom tab stop positions, twips from the paragraph's left indent
 
 
 @dataclass
 class Paragraph:
     number: int  # 1-based, document order
-    runs: list[Run]
+    runs: list[Run]  # a label of Word's automatic numbering ("I.", "1.", "-") comes first, as shown
     format: ParagraphFormat
     cell: tuple[int, int, int] | None = None  # (table, row, column) of the outermost table
     in_text_box: bool = False
@@ -164,7 +169,9 @@ class DocxFormat:
     paragraphs: list[Paragraph]
     sections: list[Section]
     even_and_odd_headers: bool = False
+    draft_stamp: bool = False  # a "DỰ THẢO" text box
     pages: int | None = None  # docProps/app.xml, as last saved (may be stale)
+    default_tab_stop: int = 720  # w:defaultTabStop, twips
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,6 +253,10 @@ def _ppr_values(ppr: etree._Element | None) -> dict[str, object]:
             values[key] = number
     if spacing is not None and spacing.get(_W + "lineRule"):
         values["line_rule"] = spacing.get(_W + "lineRule")
+    tabs = ppr.find(_W + "tabs")
+    if tabs is not None:
+        stops = (_int(tab, "pos") for tab in tabs.findall(_W + "tab") if tab.get(_W + "val") != "clear")
+        values["tabs"] = tuple(sorted(stop for stop in stops if stop is not None))
     return values
 
 
@@ -378,13 +389,18 @@ class _Package:
         self.path = path
         self.names = set(package.namelist())
 
-    def xml(self, name: str) -> etree._Element | None:
+    def data(self, name: str) -> bytes | None:
         if name not in self.names:
             return None
         try:
-            data = self.package.read(name)
+            return self.package.read(name)
         except Exception as error:  # noqa: BLE001 - zlib/zip errors alike: the part is corrupt
             raise InputError("corrupt_docx", path=self.path, detail=f"phần {name} hỏng") from error
+
+    def xml(self, name: str) -> etree._Element | None:
+        data = self.data(name)
+        if data is None:
+            return None
         try:
             return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, huge_tree=False))
         except etree.XMLSyntaxError as error:
@@ -496,9 +512,11 @@ def _has_drawing(p: etree._Element) -> bool:
 class _BodyWalker:
     """Walks document.xml in the reader's order, numbering paragraphs and cutting sections."""
 
-    def __init__(self, resolver: _Resolver) -> None:
+    def __init__(self, resolver: _Resolver, labels: Numbering) -> None:
         self.resolver = resolver
+        self.labels = labels
         self.paragraphs: list[Paragraph] = []
+        self.draft_stamp = False
         self.section_ends: list[tuple[int, etree._Element]] = []  # (last paragraph number, sectPr)
         self.table_number = 0
 
@@ -527,16 +545,29 @@ class _BodyWalker:
                   in_box: bool) -> None:
         style = self.resolver.paragraph_style(p)
         runs = [Run(_run_text(r), self.resolver.run_format(r, style, table_style)) for r in _paragraph_runs(p)]
+        label = self._label(p, style)
+        if label:
+            shown = next((run.format for run in runs if not run.format.hidden), RunFormat(size=DEFAULT_SIZE_PT))
+            runs.insert(0, Run(f"{label} ", shown))  # drawn like the text it numbers
         number = len(self.paragraphs) + 1
         self.paragraphs.append(Paragraph(
             number=number, runs=runs, format=self.resolver.paragraph_format(p, table_style), cell=cell,
             in_text_box=in_box, section=len(self.section_ends), has_drawing=_has_drawing(p),
         ))
         for box in _text_boxes(p):
+            if any(_DRAFT_STAMP.match("".join(t.text or "" for t in q.iter(_W + "t"))) for q in box.iter(_W + "p")):
+                self.draft_stamp = True
+                continue
             self.walk(box, cell, None, True)
         sect = p.find(f"{_W}pPr/{_W}sectPr")
         if sect is not None and not in_box:
             self.section_ends.append((number, sect))
+
+
+    def _label(self, p: etree._Element, style: str | None) -> str | None:
+        """The label Word's automatic numbering shows, counted in document order like the reader."""
+        numbering = _num_pr(p.find(f"{_W}pPr/{_W}numPr")) or self.resolver.styles.numbering(style)
+        return self.labels.label(*numbering) if numbering else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -569,7 +600,8 @@ def _page_field_runs(p: etree._Element) -> tuple[list[etree._Element], str | Non
         instruction = simple.get(_W + "instr", "")
         if _PAGE_FIELD.search(instruction):
             return list(simple.iter(_W + "r")) or [simple], _switch(instruction)
-    instruction, state, begin, shown = "", "", None, []
+    instruction, state, begin = "", "", None
+    shown: list[etree._Element] = []
     for r in p.iter(_W + "r"):
         char = r.find(_W + "fldChar")
         kind = char.get(_W + "fldCharType") if char is not None else None
@@ -663,7 +695,7 @@ def read_format(package: zipfile.ZipFile, path: str) -> DocxFormat:
     theme = _Theme(parts.xml("word/theme/theme1.xml"))
     resolver = _Resolver(_Styles(parts.xml("word/styles.xml"), theme),
                          _NumberingIndents(parts.xml("word/numbering.xml")), theme)
-    walker = _BodyWalker(resolver)
+    walker = _BodyWalker(resolver, Numbering(parts.data("word/numbering.xml")))
     walker.walk(body)
     final = body.find(_W + "sectPr")
     ends = walker.section_ends + ([(len(walker.paragraphs), final)] if final is not None else [])
@@ -672,8 +704,9 @@ def read_format(package: zipfile.ZipFile, path: str) -> DocxFormat:
     _place_paragraphs(sections, ends, walker.paragraphs, body)
     settings = parts.xml("word/settings.xml")
     even_odd = settings is not None and bool(_on(settings.find(_W + "evenAndOddHeaders")))
+    tab_stop = _int(settings.find(_W + "defaultTabStop"), "val") if settings is not None else None
     return DocxFormat(paragraphs=walker.paragraphs, sections=sections, even_and_odd_headers=even_odd,
-                      pages=_pages(parts))
+                      draft_stamp=walker.draft_stamp, pages=_pages(parts), default_tab_stop=tab_stop or 720)
 
 
 def _place_paragraphs(sections: list[Section], ends: list[tuple[int, etree._Element]],

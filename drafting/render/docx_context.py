@@ -183,7 +183,9 @@ def document_values(plan: Plan) -> DocumentValues:
         signature_lines=[p for p in (sig.authority, sig.delegation, sig.position) if p],
         signer_name=plan.signature.name,
     )
-    values.body = [BodyItem("italic", rest=text) for text in basis_paragraphs(plan)]  # B3
+    # B3: bases in italics in a decision; in a Kế hoạch or Báo cáo they are body text (B1).
+    basis_style = "italic" if (meta.doc_type or "") in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT") else "body"
+    values.body = [BodyItem(basis_style, rest=text) for text in basis_paragraphs(plan)]
     values.body += [BodyItem("body", rest=text) for text in plan.preamble]
     for section in plan.sections:
         values.body.extend(section_items(section))

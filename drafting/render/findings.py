@@ -1,0 +1,37 @@
+"""A `CheckReport` for people (a Vietnamese list) and for programs (JSON)."""
+
+from __future__ import annotations
+
+import json
+
+from drafting.check.findings import WARNING, CheckReport, Finding
+
+
+def findings_to_text(report: CheckReport) -> str:
+    """One block per finding: rule and place, the excerpt, what was found → what is expected, and
+    the sentence that says what to do."""
+    if not report.findings:
+        return f"{report.path}: không phát hiện sai lệch nào so với thể thức Nghị định 30/2020/NĐ-CP."
+    errors = sum(1 for finding in report.findings if finding.severity != WARNING)
+    warnings = len(report.findings) - errors
+    lines = [f"{report.path}: {errors} lỗi thể thức, {warnings} lưu ý (Nghị định 30/2020/NĐ-CP)", ""]
+    for index, finding in enumerate(report.findings, start=1):
+        lines.extend(_block(index, finding))
+    counts = ", ".join(f"{rule}: {count}" for rule, count in report.counts().items())
+    lines.append(f"Theo quy tắc — {counts}")
+    return "\n".join(lines)
+
+
+def _block(index: int, finding: Finding) -> list[str]:
+    label = "Lưu ý" if finding.severity == WARNING else "Lỗi"
+    block = [f"{index}. [{finding.rule}] {label} — {finding.where}"]
+    if finding.excerpt:
+        block.append(f"   «{finding.excerpt}»")
+    block.append(f"   {finding.found} → {finding.expected}")
+    block.append(f"   {finding.message}")
+    block.append("")
+    return block
+
+
+def findings_to_json(report: CheckReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
