@@ -42,3 +42,24 @@ def load_plan(path: str | Path) -> Plan:
         return plan_from_dict(data)
     except (TypeError, AttributeError, KeyError) as error:
         raise InputError("bad_plan_json", path=str(path), line=1, detail=str(error)[:80]) from error
+
+
+def load_values(path: str | Path) -> dict[str, str]:
+    """The clerk's values for a draft's placeholders: a YAML (or JSON) mapping key → value."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError("missing", path=str(path))
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as error:  # noqa: BLE001 - YAML and JSON syntax errors alike
+        line = getattr(getattr(error, "problem_mark", None), "line", getattr(error, "lineno", 0)) or 0
+        raise InputError("bad_values", path=str(path), line=int(line) + 1, detail=type(error).__name__) from error
+    if not isinstance(data, dict):
+        raise InputError("bad_values", path=str(path), line=1, detail="cần dạng khóa: giá trị")
+    return {str(key): str(value) for key, value in data.items()}

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
 import click
 
-from drafting.api import load_plan, parse_file
+from drafting.api import load_plan, load_values, parse_file
 from drafting.check import check_docx
+from drafting.draft import DraftOptions, draft_plan, fill_placeholders
 from drafting.errors import DraftingError
-from drafting.render.docx_writer import convert_to_pdf, render_docx
+from drafting.render.docx_writer import convert_to_pdf, render_docx, write_text_atomically
 from drafting.render.entities import render_entities
 from drafting.render.findings import findings_to_json, findings_to_text
 from drafting.render.json_out import to_json
 from drafting.render.markdown import to_markdown
 from drafting.render.outline import to_outline
+from drafting.units import resolve_unit
 
 RENDERERS = {"outline": to_outline, "json": to_json, "md": to_markdown}
 log = logging.getLogger("drafting")
@@ -92,6 +95,67 @@ def render(ctx: click.Context, plan_file: Path, output: Path, template: Path | N
             click.echo(f"Đã ghi {convert_to_pdf(written, written.with_suffix('.pdf'))}")
     except DraftingError as error:
         _fail(ctx, error)
+
+
+@main.command()
+@click.argument("parent", type=click.Path(path_type=Path))
+@click.option("--unit", required=True, help='The unit the plan is for, e.g. "xã Tân Thành" (no accents needed).')
+@click.option("--province", default=None, help='Its province, e.g. "Khánh Hòa": needed when the name is ambiguous.')
+@click.option("--level", type=click.Choice(["commune", "district"]), default="commune", show_default=True,
+              help="district: a pre-2025 chain (huyện, thị xã).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .docx to write.")
+@click.option("--json", "json_output", type=click.Path(path_type=Path), default=None,
+              help="Also write the plan's JSON.")
+@click.option("--number", default="", help="Number, when known (else left blank for the văn thư).")
+@click.option("--date", "date_", default=None, help="Date of signing, YYYY-MM-DD (else this month, day blank).")
+@click.option("--signer", default=None, help="Name of the signer.")
+@click.option("--position", default="CHỦ TỊCH", show_default=True, help='"PHÓ CHỦ TỊCH" signs "KT. CHỦ TỊCH".')
+@click.option("--days-earlier", default=5, show_default=True, help="How much earlier the unit's offices report.")
+@click.option("--quota", nargs=2, type=int, default=(5, 5), show_default=True,
+              help="Giấy khen of the unit's chairman: collectives, individuals.")
+@click.option("--template", type=click.Path(path_type=Path), default=None, help="A restyled template copy.")
+@click.option("--data", "data_file", type=click.Path(path_type=Path), default=None,
+              help="values.yaml (or .json) filling the highlighted placeholders: key: value.")
+@click.option("--explain", is_flag=True, help="Print every sentence the draft rewrote, with the rule.")
+@click.pass_context
+def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, level: str, output: Path,
+          json_output: Path | None, number: str, date_: str | None, signer: str | None, position: str,
+          days_earlier: int, quota: tuple[int, int], template: Path | None, data_file: Path | None,
+          explain: bool) -> None:
+    """Soạn kế hoạch của UNIT triển khai kế hoạch cấp trên PARENT, theo thể thức Nghị định 30."""
+    try:
+        parent_plan = load_plan(parent)
+        target = resolve_unit(unit, province, level)
+        options = DraftOptions(number=number, date=_iso_date(date_), signer=signer, position=position,
+                               days_earlier=days_earlier, quota=quota)
+        result = draft_plan(parent_plan, target, options)
+        if data_file is not None:
+            left = fill_placeholders(result.plan, load_values(data_file))
+            result.todo = [line for line in result.todo if "--data" not in line]
+            if left:
+                result.todo.append("Còn chỗ trống chưa có giá trị trong --data: " + ", ".join(sorted(set(left))) + ".")
+        written = render_docx(result.plan, output, template)
+        if json_output:
+            write_text_atomically(json_output, to_json(result.plan))
+    except DraftingError as error:
+        _fail(ctx, error)
+    click.echo(f"Đã ghi {written} — kế hoạch của {target.full} ({target.province_full}).")
+    if explain:
+        click.echo(f"\nCác câu đã sửa ({len(result.changes)}):")
+        for change in result.changes:
+            click.echo(f"\n[{change.rule}] {change.where}\n  cấp trên: {change.before}\n  dự thảo:  {change.after}")
+    if result.todo:
+        click.echo("\nCòn phải điền hoặc kiểm tra:")
+        for line in result.todo:
+            click.echo(f"  - {line}")
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"“{value}”: hãy viết ngày dạng YYYY-MM-DD, ví dụ 2026-03-05.", param_hint="--date")
+    return value
 
 
 def _fail(ctx: click.Context, error: DraftingError) -> None:

@@ -14,11 +14,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from drafting.data_files import load
 from drafting.model import LegalRef, Meta, Plan, Section, Signature, Source
 from drafting.nlp.extract import _award_pattern, extract
 from drafting.nlp.temporal import find_times
 from drafting.parsing.bases import find_legal_refs
-from drafting.parsing.text import fold
+from drafting.parsing.text import UPPER, fold
 from drafting.units import Unit, level_terms
 
 REFORM_DATE = "2025-07-01"  # two-level local government from this day (decree30.md §6)
@@ -36,9 +37,43 @@ class DraftOptions:
 
 
 @dataclass
+class Change:
+    """One rewrite the draft made, for `--explain`."""
+
+    where: str
+    rule: str
+    before: str
+    after: str
+
+
+@dataclass
 class Draft:
     plan: Plan
     todo: list[str]  # what the clerk still has to fill or check, in Vietnamese
+    changes: list[Change] = field(default_factory=list)
+    placeholders: dict[str, str] = field(default_factory=dict)  # key → what to write there
+
+
+PLACEHOLDER = re.compile(r"\[\[(?P<key>[\w.-]+)\|(?P<label>[^\]]*)\]\]")
+
+
+def fill_placeholders(plan: Plan, values: dict[str, str]) -> list[str]:
+    """Replace the [[key|label]] placeholders of a draft by the clerk's values; returns the keys left."""
+    def fill(text: str) -> str:
+        return PLACEHOLDER.sub(lambda m: str(values[m.group("key")]) if m.group("key") in values else m.group(0), text)
+
+    for section in plan.all_sections():
+        section.title = fill(section.title)
+        section.paragraphs = [fill(text) for text in section.paragraphs]
+    if plan.signature.name:
+        plan.signature.name = fill(plan.signature.name)
+    left = []
+    for section in plan.all_sections():
+        for text in [section.title, *section.paragraphs]:
+            left += [m.group("key") for m in PLACEHOLDER.finditer(text)]
+    if plan.signature.name:
+        left += [m.group("key") for m in PLACEHOLDER.finditer(plan.signature.name)]
+    return left
 
 
 def era_of(plan: Plan) -> str:
@@ -54,21 +89,29 @@ def draft_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None) ->
     plan.legal_bases = [_parent_basis(parent)]
     plan.preamble = [f"Ủy ban nhân dân {unit.full} ban hành Kế hoạch triển khai thực hiện trên địa bàn "
                      f"{unit.full} như sau:"]
-    plan.sections = [_rewrite_section(section, replacements) for section in copy.deepcopy(parent.sections)]
+    changes: list[Change] = []
+    level_words = _level_words(parent, unit)
+    plan.sections = [_rewrite_section(section, replacements, changes, level_words)
+                     for section in copy.deepcopy(parent.sections)]
     year = int(plan.meta.date[:4]) if plan.meta.date else options.today.year
-    todo += _earlier_report_deadlines(plan, options.days_earlier, year)
+    todo += _earlier_report_deadlines(plan, options.days_earlier, year, changes)
     todo += _add_own_award(plan, unit, child_era, options.quota)
+    placeholders = _local_figures(plan, changes)
     plan.recipients, plan.archive = _recipients(parent, unit, child_era)
     plan.signature = _signature(options)
+    if not options.signer:
+        placeholders["nguoi_ky"] = "họ tên người ký"
+        plan.signature.name = "[[nguoi_ky|Họ và tên]]"
     todo += _leftovers(plan, parent)
     extract(plan)
     if not options.number:
         todo.insert(0, "Điền số văn bản khi phát hành (Số:      /KH-UBND).")
     if not options.date:
         todo.insert(1, "Điền ngày ký (ngày … tháng … năm …).")
-    if not options.signer:
-        todo.insert(2, "Điền họ tên người ký.")
-    return Draft(plan, todo)
+    if placeholders:
+        todo.append("Chỗ trống được tô vàng trong tệp .docx; điền bằng --data values.yaml với các khóa: "
+                    + ", ".join(f"{key} ({label})" for key, label in placeholders.items()) + ".")
+    return Draft(plan, todo, changes, placeholders)
 
 
 # --- header, title, basis ----------------------------------------------------------------------
@@ -111,10 +154,27 @@ def _short_date(iso: str) -> str:
     return f"…/…/{parts[0]}"
 
 
+def sentence_case(text: str, plan: Plan) -> str:
+    """An upper-case title in sentence case, keeping the words the plan itself writes with capitals
+    inside sentences ("Quốc hội", "XVI", "HĐND", "Đắk Lắk")."""
+    seen: dict[str, dict[str, int]] = {}
+    for section in plan.all_sections():
+        for paragraph in section.paragraphs:
+            for word in re.findall(r"(?<=\w )\w+", paragraph):
+                forms = seen.setdefault(word.lower(), {})
+                forms[word] = forms.get(word, 0) + 1
+    # A word keeps its capital when the plan writes it so more often than not inside sentences.
+    capitals = {lower: max(forms, key=lambda form: forms[form]) for lower, forms in seen.items()}
+    words = text.lower().split(" ")
+    words = [capitals.get(word, word) for word in words]
+    result = " ".join(words)
+    return result[:1].upper() + result[1:]
+
+
 def _parent_basis(parent: Plan) -> LegalRef:
     subject = parent.meta.title or ""
     if subject and subject.isupper():
-        subject = subject[:1] + subject[1:].lower()
+        subject = sentence_case(subject, parent)
     about = f" về {subject[:1].lower()}{subject[1:]}" if subject and not subject.lower().startswith("về") else ""
     if parent.approval:
         about = f" ban hành {parent.meta.doc_type.capitalize() if parent.meta.doc_type else 'Kế hoạch'}{about}"
@@ -138,16 +198,29 @@ def _replacements(parent: Plan, unit: Unit, child_era: str) -> list[tuple[str, s
         source = level_terms(parent_level, "pre2025")
     target = level_terms(unit.level, child_era, unit.kind)
     pairs: dict[str, str] = {}
-    for group in ("scope", "roles"):
-        for role, entry in source[group].items():
-            if role not in target[group]:
-                continue
-            for name in [entry["name"], *entry["variants"]]:
-                pairs.setdefault(name, target[group][role]["name"])
+    if child_era == "post2025":
+        pairs.update({k: v for k, v in load("level_mapping")["post2025_rewrites"].items() if not k.startswith("_")})
+    sources = [source]
+    if parent_level == "district":  # a district plan also speaks of its province ("trên địa bàn toàn tỉnh")
+        sources.append({"scope": level_terms("province", era_of(parent))["scope"], "roles": {}})
+    for terms in sources:
+        for group in ("scope", "roles"):
+            for role, entry in terms[group].items():
+                if role not in target[group]:
+                    continue
+                for name in [entry["name"], *entry["variants"]]:
+                    pairs.setdefault(name, target[group][role]["name"])
     parent_unit = _unit_of(parent.meta.issuer)
     if parent_unit:
         pairs.setdefault(parent_unit, unit.full)  # "trên địa bàn tỉnh Kon Tum" → "… xã Ninh Hải"
     return sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True)
+
+
+def _level_words(parent: Plan, unit: Unit) -> tuple[str, str] | None:
+    word = {"province": "tỉnh", "district": "huyện"}.get(parent.meta.level or "")
+    if not word or parent.meta.level == unit.level:
+        return None
+    return word, unit.kind
 
 
 def _unit_of(issuer: str | None) -> str | None:
@@ -162,39 +235,99 @@ def _protected(text: str) -> list[tuple[int, int]]:
         clause = re.search(r"[;.]|\s+về\s|$", text[end:])
         ranges.append((start, end + (clause.start() if clause else 0)))
     ranges += [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
-    ranges += [(m.start(), m.end()) for m in _award_pattern().finditer(text)]
+    for match in _award_pattern().finditer(text):  # the award line to its end: "…; Chủ tịch UBND các xã"
+        line_end = re.search(r"[.:]|$", text[match.end() :])
+        ranges.append((match.start(), match.end() + (line_end.start() if line_end else 0)))
     return ranges
 
 
 def rewrite(text: str, replacements: list[tuple[str, str]]) -> str:
+    """The parent's wording replaced by the unit's outside protected ranges; matching ignores case
+    ("các Sở, ban, ngành"), the replacement keeps the case of the first letter it replaces."""
     if not replacements:
         return text
     protected = _protected(text)
     out, position = [], 0
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(old) for old, _ in replacements) + r")(?!\w)")
-    wanted = dict(replacements)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(old) for old, _ in replacements) + r")(?!\w)",
+                         re.IGNORECASE)
+    wanted: dict[str, str] = {}
+    for old, new in replacements:
+        wanted.setdefault(fold(old), new)
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in protected):
             continue
+        new = wanted.get(fold(match.group(0)))
+        if new is None:
+            continue
+        if match.group(0)[:1].isupper():
+            new = new[:1].upper() + new[1:]
         out.append(text[position : match.start()])
-        out.append(wanted[match.group(0)])
+        out.append(new)
         position = match.end()
     out.append(text[position:])
-    return "".join(out)
+    return _without_repeats("".join(out))
 
 
-def _rewrite_section(section: Section, replacements: list[tuple[str, str]]) -> Section:
-    section.title = rewrite(section.title, replacements)
-    section.paragraphs = [rewrite(text, replacements) for text in section.paragraphs]
-    section.tables = [[[rewrite(cell, replacements) for cell in row] for row in table] for table in section.tables]
-    section.children = [_rewrite_section(child, replacements) for child in section.children]
+def _without_repeats(text: str) -> str:
+    """ "cấp tỉnh, cấp xã" mapped to "cấp xã, cấp xã": the repeated scope is said once."""
+    return re.sub(r"(?<!\w)((?:cấp|toàn|các)\s+\w+(?:\s\w+)?)(?:,\s*\1)+(?!\w)", r"\1", text)
+
+
+def _level_word_pass(text: str, parent_word: str, child_word: str) -> str:
+    """A level word the mapping did not cover ("thuộc tỉnh", "khối thi đua tỉnh") becomes the unit's,
+    unless a place name follows it ("tỉnh Đắk Lắk") or it sits in a protected range."""
+    protected = _protected(text)
+    out, position = [], 0
+    for match in re.finditer(rf"(?<!\w){parent_word}(?!\w)(?!\s+[{UPPER}])", text):
+        if any(start <= match.start() < end for start, end in protected):
+            continue
+        out.append(text[position : match.start()])
+        out.append(child_word)
+        position = match.end()
+    out.append(text[position:])
+    return _without_repeats("".join(out))
+
+
+def _rewrite_section(section: Section, replacements: list[tuple[str, str]], changes: list[Change],
+                     level_words: tuple[str, str] | None = None) -> Section:
+    def changed(text: str) -> str:
+        new = rewrite(text, replacements)
+        if level_words:
+            new = _level_word_pass(new, *level_words)
+        if new != text:
+            changes.append(Change(f"mục {section.label}", "level_mapping", text, new))
+        return new
+
+    section.title = changed(section.title)
+    section.paragraphs = [_without_self_partner(section.title, changed(text)) for text in section.paragraphs]
+    section.tables = [[[changed(cell) for cell in row] for row in table] for table in section.tables]
+    section.children = [_rewrite_section(child, replacements, changes, level_words) for child in section.children]
     return section
+
+
+def _without_self_partner(agency: str, text: str) -> str:
+    """After re-assignment a body may be asked to work "with" itself ("Phòng Văn hóa - Xã hội: Chủ trì,
+    phối hợp với Phòng Văn hóa - Xã hội, Phòng Kinh tế …"): the duplicate partner goes."""
+    name = agency.strip(" :")
+    if len(name) < 6:
+        return text
+    text = re.sub(rf"(phối hợp với\s+){re.escape(name)}(?:,\s*|\s+và\s+)", r"\1", text)
+    return re.sub(rf"(phối hợp với\s+[^.;:]*?),\s*{re.escape(name)}(?=[\s,.;])", r"\1", text)
 
 
 # --- deadlines and awards ---------------------------------------------------------------------
 
-def _earlier_report_deadlines(plan: Plan, days: int, year: int) -> list[str]:
-    """A report the parent asks for by a day becomes a report to the unit a few days before."""
+def working_days_before(date: dt.date, days: int) -> dt.date:
+    """`days` working days before `date`, Saturdays and Sundays skipped."""
+    while days > 0:
+        date -= dt.timedelta(days=1)
+        if date.weekday() < 5:
+            days -= 1
+    return date
+
+
+def _earlier_report_deadlines(plan: Plan, days: int, year: int, changes: list[Change]) -> list[str]:
+    """A report the parent asks for by a day becomes a report to the unit some working days before."""
     notes = []
     for section in plan.all_sections():
         texts = [section.title, *section.paragraphs]
@@ -205,12 +338,13 @@ def _earlier_report_deadlines(plan: Plan, days: int, year: int) -> list[str]:
             for span in reversed(find_times(text, year)):
                 if span.label != "DEADLINE" or not span.value or len(span.value) != 10:
                     continue
-                earlier = dt.date.fromisoformat(span.value) - dt.timedelta(days=days)
+                earlier = working_days_before(dt.date.fromisoformat(span.value), days)
                 replaced = _same_style(span.text, earlier)
                 new = new[: span.start] + replaced + new[span.end :]
                 notes.append(f"Thời hạn báo cáo “{span.text}” của cấp trên đổi thành “{replaced}” cho các cơ quan "
-                             f"của đơn vị (sớm {days} ngày để tổng hợp); kiểm tra lại (mục {section.label}).")
+                             f"của đơn vị (sớm {days} ngày làm việc để tổng hợp); kiểm tra lại (mục {section.label}).")
             if new != text:
+                changes.append(Change(f"mục {section.label}", "earlier_report_deadline", text, new))
                 if index == 0:
                     section.title = new
                 else:
@@ -248,6 +382,43 @@ def _add_own_award(plan: Plan, unit: Unit, era: str, quota: tuple[int, int]) -> 
     return [f"Không tìm thấy mục hình thức khen thưởng: thêm “{item_text}” nếu kế hoạch có khen thưởng."]
 
 
+def _local_figures(plan: Plan, changes: list[Change]) -> dict[str, str]:
+    """Figures of the parent's territory in the objectives ("xóa 1.234 căn nhà tạm") are the unit's
+    to set: each becomes a highlighted placeholder that still shows the parent's figure."""
+    placeholders: dict[str, str] = {}
+    for top in plan.sections:
+        if "objectives" not in top.roles:
+            continue
+        for section in top.walk():
+            for index, text in enumerate(section.paragraphs):
+                new = _figures_to_placeholders(text, placeholders)
+                if new != text:
+                    changes.append(Change(f"mục {section.label}", "local_figure", text, new))
+                    section.paragraphs[index] = new
+            title = _figures_to_placeholders(section.title, placeholders)
+            if title != section.title:
+                changes.append(Change(f"mục {section.label}", "local_figure", section.title, title))
+                section.title = title
+    return placeholders
+
+
+def _figures_to_placeholders(text: str, placeholders: dict[str, str]) -> str:
+    from drafting.nlp.quantities import find_quantities
+
+    out, position = [], 0
+    for quantity in find_quantities(text):
+        number = re.match(r"[\d.,]+%?", text[quantity.start : quantity.end])
+        if not number or quantity.normal.endswith(("tập thể", "cá nhân")):
+            continue
+        key = f"so_lieu_{len(placeholders) + 1}"
+        placeholders[key] = f"số liệu của đơn vị thay cho “{text[quantity.start:quantity.end]}” của cấp trên"
+        out.append(text[position : quantity.start])
+        out.append(f"[[{key}|{number.group(0)}]]")
+        position = quantity.start + len(number.group(0))
+    out.append(text[position:])
+    return "".join(out)
+
+
 # --- closing -----------------------------------------------------------------------------------
 
 def _recipients(parent: Plan, unit: Unit, era: str) -> tuple[list[str], str]:
@@ -276,7 +447,7 @@ def _signature(options: DraftOptions) -> Signature:
 def _leftovers(plan: Plan, parent: Plan) -> list[str]:
     """Bodies of the parent's level still named in the draft outside cited documents: the clerk
     decides who does that work at the unit's level."""
-    words = {"province": r"Sở [A-ZĐÀ-Ỹ]\w*(?: \w+){0,4}", "district": r"Phòng [A-ZĐÀ-Ỹ]\w*(?: \w+){0,4} huyện"}
+    words = {"province": rf"Sở [{UPPER}]\w*(?: \w+){{0,4}}", "district": rf"Phòng [{UPPER}]\w*(?: \w+){{0,4}} huyện"}
     pattern = words.get(parent.meta.level or "province")
     if not pattern:
         return []

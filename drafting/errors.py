@@ -76,6 +76,10 @@ MESSAGES = {
         "Tệp “{path}” không phải JSON của một kế hoạch (dòng {line}: {detail}). "
         "Hãy dùng tệp do lệnh “drafting parse … --format json” tạo ra."
     ),
+    "bad_values": (
+        "Tệp giá trị “{path}” không đọc được (dòng {line}: {detail}). Hãy viết mỗi dòng dạng "
+        "“khóa: giá trị”, ví dụ “nguoi_ky: Nguyễn Văn A”."
+    ),
     "too_large": (
         "Tệp “{path}” quá lớn ({size_mb} MB, giới hạn {limit_mb} MB). Hãy tách văn bản hoặc kiểm tra tệp."
     ),

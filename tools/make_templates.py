@@ -227,6 +227,8 @@ def _body(document: Document, items: str) -> None:
     _tag(document, f"{{%p for item in {items} %}}")
     _tag(document, "{%p if item.style == 'table' %}")
     _para(document, "{{p item.table }}", 11, align=LEFT)
+    _tag(document, "{%p elif item.rich %}")
+    paragraph = _para(document, "{{r item.rich }}", 14, align=JUSTIFY, first_line=567, before=6)  # placeholders
     _tag(document, "{%p elif item.style == 'break' %}")
     paragraph = _para(document, "", 14)
     paragraph.paragraph_format.page_break_before = True
@@ -266,7 +268,9 @@ def _closing(document: Document) -> None:
     _tag(right, "{%p endfor %}")
     for _ in range(4):  # room for the signature and the seal (ô 7c, 8)
         _para(right, "", 14)
-    _tag(right, "{%p if signer_name %}")
+    _tag(right, "{%p if signer_rich %}")
+    _para(right, "{{r signer_rich }}", 14, bold=True)  # a highlighted placeholder for the name
+    _tag(right, "{%p elif signer_name %}")
     _para(right, "{{ signer_name }}", 14, bold=True)  # S3
     _tag(right, "{%p endif %}")
 

@@ -4,6 +4,7 @@ LibreOffice. Files are written to a temporary name and renamed: never a half-wri
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -14,7 +15,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError
 
 from drafting.errors import InputError, UsageError
@@ -44,6 +45,7 @@ def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
     context = values.as_context()
     context["body"] = [_prepared(document, item) for item in values.body]
     context["after"] = [_prepared(document, item) for item in values.after]
+    context["signer_rich"] = _rich("", values.signer_name, bold=True) if _has_placeholder(values.signer_name) else None
     try:
         document.render(context, autoescape=True)
     except TemplateError as error:
@@ -75,8 +77,34 @@ def _normalised_package(template: Path) -> BytesIO:
     return patched
 
 
+PLACEHOLDER = re.compile(r"\[\[(?P<key>[\w.-]+)\|(?P<label>[^\]]*)\]\]")
+
+
+def _has_placeholder(text: str | None) -> bool:
+    return bool(text and PLACEHOLDER.search(text))
+
+
+def _rich(head: str, rest: str | None, bold: bool = False) -> RichText:
+    """Text with its [[key|label]] placeholders shown as their label, highlighted in yellow."""
+    rich = RichText()
+    if head:
+        rich.add(head, bold=True, font="Times New Roman", size=28)
+    position = 0
+    rest = rest or ""
+    for match in PLACEHOLDER.finditer(rest):
+        if match.start() > position:
+            rich.add(rest[position : match.start()], bold=bold, font="Times New Roman", size=28)
+        rich.add(f"[{match.group('label')}]", bold=bold, font="Times New Roman", size=28, highlight="yellow")
+        position = match.end()
+    if position < len(rest):
+        rich.add(rest[position:], bold=bold, font="Times New Roman", size=28)
+    return rich
+
+
 def _prepared(document: DocxTemplate, item: BodyItem) -> dict[str, object]:
-    prepared: dict[str, object] = {"style": item.style, "head": item.head, "rest": item.rest}
+    prepared: dict[str, object] = {"style": item.style, "head": item.head, "rest": item.rest, "rich": None}
+    if _has_placeholder(item.head) or _has_placeholder(item.rest):
+        prepared["rich"] = _rich(item.head, item.rest)
     if item.table is not None:
         prepared["table"] = _table_subdoc(document, item.table)
     return prepared
@@ -120,6 +148,11 @@ def _write_atomically(target: Path, write) -> None:  # type: ignore[no-untyped-d
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_text_atomically(target: Path, text: str) -> Path:
+    _write_atomically(target, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    return target
 
 
 def convert_to_pdf(source: Path, target: Path) -> Path:
