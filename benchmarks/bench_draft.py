@@ -38,8 +38,7 @@ def main() -> None:
             parent = parse_file(path)
             drafting_ms = median_ms(lambda parent=parent: draft_plan(parent, unit))
             draft = draft_plan(parent, unit).plan
-            target = Path(out) / "draft.docx"
-            render_ms = median_ms(lambda draft=draft: render_docx(draft, target), 3)
+            render_ms = median_ms(lambda draft=draft: render_docx(draft, Path(out) / "draft.docx"), 3)
             print(f"{path.name}: draft {drafting_ms:.1f} ms (target ≤ 100 ms), render {render_ms:.1f} ms")
 
 

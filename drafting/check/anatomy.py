@@ -17,6 +17,7 @@ from typing import Any
 from drafting.check.docx_format import DocxFormat, Paragraph, Run
 from drafting.check.values import rules_data
 from drafting.data_files import load
+from drafting.parsing.bases import opener_of
 from drafting.parsing.closing import is_recipients_heading, is_signature_start, starts_appendix
 from drafting.parsing.issuer import starts_with_body, starts_with_unit
 from drafting.parsing.labels import Label, read_label
@@ -426,7 +427,10 @@ def _read_summary(anatomy: Anatomy, pieces: list[Piece], start: int) -> int:
     while index < len(pieces) and len(anatomy.summary) < SUMMARY_MAX:
         piece = pieces[index]
         text = piece.text
-        if is_separator(text) or any(piece.key.startswith(stop) for stop in stops) or label_of(piece):
+        stopped = any(piece.key.startswith(stop) for stop in stops)
+        if stopped and piece.key.startswith(("thực hiện", "căn cứ")) and not opener_of(text):
+            stopped = piece.paragraph.format.alignment != "center"  # "Thực hiện Phong trào thi đua …" is a title
+        if is_separator(text) or stopped or label_of(piece):
             break
         if anatomy.summary and (piece.paragraph.format.alignment != "center" or _is_authority_line(piece)):
             break
