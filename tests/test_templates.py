@@ -78,3 +78,12 @@ def test_bao_cao_template_writes_the_addressees(tmp_path: Path) -> None:
     again = parse_file(render_docx(report, tmp_path / "bc.docx"))
     assert again.meta.recipient_to == report.meta.recipient_to
     assert again.meta.doc_type == "BÁO CÁO"
+
+
+def test_rendered_plan_passes_the_checker(tmp_path: Path) -> None:
+    """Everything the renderer writes follows Decree 30: the Nguyễn Bình plan (001), whose content is
+    itself regular, gives no finding at all once rendered."""
+    from drafting.check import check_docx
+
+    report = check_docx(render_docx(parse_file(SEEDS[1]), tmp_path / "001.docx"))
+    assert report.findings == []
