@@ -131,7 +131,7 @@ def _name_end(text: str, start: int) -> int:
             lower_run = 0  # "Văn hoá-Thể thao": a capital after a hyphen starts a new part
         elif core in _vocabulary()["unit_words"]:
             lower_run = 0
-        elif tail and end > start:
+        elif tail:
             end = match.start() + tail
             lower_run = 0
             continue

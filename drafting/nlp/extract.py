@@ -45,7 +45,7 @@ def _organisation_sections(plan: Plan) -> list[Section]:
     for section in plan.all_sections():
         key = fold(section.title)
         if section.kind in ("roman", "arabic", "decimal", "part") and re.search(
-            r"tổ chức thực hiện|trách nhiệm|phân công|tổ chức triển khai", key
+            r"tổ chức thực hiện|trách nhiệm|phân công|tổ chức triển khai|chế độ báo cáo", key
         ):
             found.append(section)
         elif sum(1 for child in section.children if _names_agency(child)) >= 3:
