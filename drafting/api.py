@@ -24,32 +24,58 @@ def parse_file(path: str | Path, extract: bool = True) -> Plan:
     return plan
 
 
+_LIST_KEYS = ("legal_bases", "preamble", "sections", "recipients", "appendices", "attachments", "warnings",
+              "criteria", "awards", "responsibilities", "header", "closing_notes")
+
+
+def _read_utf8(path: Path, error_key: str) -> str:
+    if path.is_dir():
+        raise UsageError("directory", path=str(path))
+    if not path.is_file():
+        raise UsageError("missing", path=str(path))
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(error_key, path=str(path), line=line,
+                         detail="không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8") from error
+
+
 def load_plan(path: str | Path) -> Plan:
     """A plan from its JSON form (`parse --format json`, or a draft), or parsed from any document."""
     path = Path(path)
-    if path.suffix.lower() != ".json":
+    if path.suffix.lower() != ".json" or path.is_dir():
         return parse_file(path)
-    if not path.is_file():
-        raise UsageError("missing", path=str(path))
+    text = _read_utf8(path, "bad_plan_json")
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        line = getattr(error, "lineno", 1)
-        raise InputError("bad_plan_json", path=str(path), line=line, detail=type(error).__name__) from error
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError("bad_plan_json", path=str(path), line=error.lineno,
+                         detail=f"sai cú pháp JSON ở cột {error.colno}") from error
     if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("drafting.plan/"):
         raise InputError("bad_plan_json", path=str(path), line=1, detail="thiếu khóa schema drafting.plan/1")
+    for key in _LIST_KEYS:
+        if key in data and not isinstance(data[key], list):
+            raise InputError("bad_plan_json", path=str(path), line=_line_of(text, key),
+                             detail=f"khóa “{key}” phải là một danh sách […]")
     try:
         return plan_from_dict(data)
-    except (TypeError, AttributeError, KeyError) as error:
-        raise InputError("bad_plan_json", path=str(path), line=1, detail=str(error)[:80]) from error
+    except (TypeError, AttributeError, KeyError, ValueError) as error:
+        raise InputError("bad_plan_json", path=str(path), line=1,
+                         detail="có giá trị sai kiểu dữ liệu so với JSON của lệnh parse") from error
+
+
+def _line_of(text: str, key: str) -> int:
+    at = text.find(f'"{key}"')
+    return text[:at].count("\n") + 1 if at >= 0 else 1
 
 
 def load_values(path: str | Path) -> dict[str, str]:
-    """The clerk's values for a draft's placeholders: a YAML (or JSON) mapping key → value."""
+    """The clerk's values for a draft's placeholders: a YAML (or JSON) mapping key → value. A key
+    left without a value is left out, so its placeholder stays visible."""
     path = Path(path)
-    if not path.is_file():
-        raise UsageError("missing", path=str(path))
-    text = path.read_text(encoding="utf-8-sig")
+    text = _read_utf8(path, "bad_values")
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
@@ -58,8 +84,9 @@ def load_values(path: str | Path) -> dict[str, str]:
 
             data = yaml.safe_load(text)
     except Exception as error:  # noqa: BLE001 - YAML and JSON syntax errors alike
-        line = getattr(getattr(error, "problem_mark", None), "line", getattr(error, "lineno", 0)) or 0
-        raise InputError("bad_values", path=str(path), line=int(line) + 1, detail=type(error).__name__) from error
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        line = line + 1 if line is not None else getattr(error, "lineno", 1)
+        raise InputError("bad_values", path=str(path), line=int(line), detail="sai cú pháp") from error
     if not isinstance(data, dict):
         raise InputError("bad_values", path=str(path), line=1, detail="cần dạng khóa: giá trị")
-    return {str(key): str(value) for key, value in data.items()}
+    return {str(key): str(value) for key, value in data.items() if value is not None and str(value).strip()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import sys
@@ -11,8 +12,9 @@ import click
 
 from drafting.api import load_plan, load_values, parse_file
 from drafting.check import check_docx
+from drafting.data_files import load
 from drafting.draft import DraftOptions, draft_plan, fill_placeholders
-from drafting.errors import DraftingError
+from drafting.errors import DraftingError, UsageError
 from drafting.render.docx_writer import convert_to_pdf, render_docx, write_text_atomically
 from drafting.render.entities import render_entities
 from drafting.render.findings import findings_to_json, findings_to_text
@@ -25,7 +27,30 @@ RENDERERS = {"outline": to_outline, "json": to_json, "md": to_markdown}
 log = logging.getLogger("drafting")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ClerkGroup(click.Group):
+    """click's usage errors, said the way every other error of the toolkit is: "Lỗi: …", exit 2."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("Lỗi: đã dừng.", err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            hint = f" Xem “drafting {error.ctx.info_name} --help”." if getattr(error, "ctx", None) and error.ctx else ""
+            click.echo(f"Lỗi: tham số không hợp lệ — {_vietnamese(error.format_message())}{hint}", err=True)
+            sys.exit(error.exit_code)
+
+
+def _vietnamese(message: str) -> str:
+    words = load("click_messages")
+    for english in sorted((k for k in words if not k.startswith("_")), key=len, reverse=True):
+        message = message.replace(english, words[english])
+    return message
+
+
+@click.group(cls=ClerkGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
 @click.version_option(package_name="drafting")
 @click.pass_context
@@ -110,7 +135,8 @@ def render(ctx: click.Context, plan_file: Path, output: Path, template: Path | N
 @click.option("--date", "date_", default=None, help="Date of signing, YYYY-MM-DD (else this month, day blank).")
 @click.option("--signer", default=None, help="Name of the signer.")
 @click.option("--position", default="CHỦ TỊCH", show_default=True, help='"PHÓ CHỦ TỊCH" signs "KT. CHỦ TỊCH".')
-@click.option("--days-earlier", default=5, show_default=True, help="How much earlier the unit's offices report.")
+@click.option("--days-earlier", default=5, show_default=True, type=click.IntRange(0, 60),
+              help="How many working days earlier the unit's offices report.")
 @click.option("--quota", nargs=2, type=int, default=(5, 5), show_default=True,
               help="Giấy khen of the unit's chairman: collectives, individuals.")
 @click.option("--template", type=click.Path(path_type=Path), default=None, help="A restyled template copy.")
@@ -125,13 +151,22 @@ def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, lev
     """Soạn kế hoạch của UNIT triển khai kế hoạch cấp trên PARENT, theo thể thức Nghị định 30."""
     try:
         parent_plan = load_plan(parent)
+        if level == "district" and re.match(r"(?i)\s*(xã|xa|phường|phuong|thị trấn|đặc khu)\s", unit):
+            raise UsageError("level_mismatch", unit=unit)
         target = resolve_unit(unit, province, level)
         options = DraftOptions(number=number, date=_iso_date(date_), signer=signer, position=position,
                                days_earlier=days_earlier, quota=quota)
+        if json_output is not None and json_output.is_dir():
+            raise UsageError("output_is_directory", path=str(json_output))
         result = draft_plan(parent_plan, target, options)
         if data_file is not None:
-            left = fill_placeholders(result.plan, load_values(data_file))
-            result.todo = [line for line in result.todo if "--data" not in line]
+            values = load_values(data_file)
+            unknown = sorted(set(values) - set(result.placeholders))
+            if unknown:
+                result.todo.append("Khóa trong --data không có chỗ trống nào tương ứng (kiểm tra chính tả): "
+                                   + ", ".join(unknown) + ".")
+            left = fill_placeholders(result.plan, values)
+            result.todo = [line for line in result.todo if "điền bằng --data" not in line]
             if left:
                 result.todo.append("Còn chỗ trống chưa có giá trị trong --data: " + ", ".join(sorted(set(left))) + ".")
         written = render_docx(result.plan, output, template)
@@ -153,8 +188,13 @@ def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, lev
 def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter(f"“{value}”: hãy viết ngày dạng YYYY-MM-DD, ví dụ 2026-03-05.", param_hint="--date")
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"“{value}” không phải một ngày có thật dạng YYYY-MM-DD, ví dụ 2026-03-05.",
+                                 param_hint="--date") from None
     return value
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafting.data_files import load
+from drafting.errors import InputError
 from drafting.model import LegalRef, Meta, Plan, Section, Signature, Source
 from drafting.nlp.extract import _award_pattern, extract
 from drafting.nlp.temporal import find_times
@@ -82,6 +83,8 @@ def era_of(plan: Plan) -> str:
 
 def draft_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None) -> Draft:
     options = options or DraftOptions()
+    if not parent.sections:
+        raise InputError("not_a_plan", path=parent.source.path)
     todo: list[str] = []
     child_era = "pre2025" if unit.level == "district" else "post2025"
     replacements = _replacements(parent, unit, child_era)
@@ -104,6 +107,9 @@ def draft_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None) ->
         plan.signature.name = "[[nguoi_ky|Họ và tên]]"
     todo += _leftovers(plan, parent)
     extract(plan)
+    source = parent.approval or parent.meta
+    if not source.number or not source.date:
+        todo.insert(0, "Điền số, ngày của văn bản cấp trên trong căn cứ đầu tiên (“số …”, “ngày …”).")
     if not options.number:
         todo.insert(0, "Điền số văn bản khi phát hành (Số:      /KH-UBND).")
     if not options.date:
@@ -138,9 +144,9 @@ def _cited(parent: Plan) -> str:
     kind = doc_type[:1] + doc_type[1:].lower()
     if source.number:
         number = f" số {source.number}/{source.symbol}"
-    else:
-        number = f" số …/{source.symbol}" if source.symbol else ""
-    date = f" ngày {_short_date(source.date)}" if source.date else ""
+    else:  # a blank for the clerk: the parent's number is not in the file
+        number = f" số …/{source.symbol or '…'}"
+    date = f" ngày {_short_date(source.date)}" if source.date else " ngày …"
     issuer = f" của {source.issuer}" if source.issuer else ""
     return f"{kind}{number}{date}{issuer}"
 

@@ -80,6 +80,24 @@ MESSAGES = {
         "Tệp giá trị “{path}” không đọc được (dòng {line}: {detail}). Hãy viết mỗi dòng dạng "
         "“khóa: giá trị”, ví dụ “nguoi_ky: Nguyễn Văn A”."
     ),
+    "output_is_directory": (
+        "“{path}” là một thư mục: hãy ghi rõ tên tệp kết quả, ví dụ -o {path}/ke-hoach.docx."
+    ),
+    "output_unwritable": (
+        "Không ghi được tệp “{path}” ({detail}). Hãy chọn thư mục có quyền ghi và tên tệp ngắn hơn."
+    ),
+    "not_a_plan": (
+        "Tệp “{path}” không có các mục đánh số (I., 1., a) …) để soạn kế hoạch cấp dưới: hãy chọn "
+        "kế hoạch của cấp trên, không phải công văn hay báo cáo."
+    ),
+    "check_needs_word": (
+        "Lệnh check kiểm tra thể thức tệp Word (.docx, .doc); “{path}” là tệp {suffix}. "
+        "Hãy kiểm tra bản Word của văn bản."
+    ),
+    "level_mismatch": (
+        "“{unit}” là đơn vị cấp xã: bỏ --level district (dùng cho huyện, thị xã trước 2025) "
+        "hoặc ghi tên huyện, ví dụ --unit “huyện Ninh Hải”."
+    ),
     "too_large": (
         "Tệp “{path}” quá lớn ({size_mb} MB, giới hạn {limit_mb} MB). Hãy tách văn bản hoặc kiểm tra tệp."
     ),

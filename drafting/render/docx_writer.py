@@ -3,6 +3,7 @@ LibreOffice. Files are written to a temporary name and renamed: never a half-wri
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -40,7 +41,7 @@ def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
         document = DocxTemplate(_normalised_package(template))
         document.init_docx()
     except Exception as error:  # noqa: BLE001 - zip, XML and package errors alike: not a template
-        raise InputError("template_unreadable", path=str(template), detail=type(error).__name__) from error
+        raise InputError("template_unreadable", path=str(template), detail="không phải tệp .docx hợp lệ") from error
     values = document_values(plan)
     context = values.as_context()
     context["body"] = [_prepared(document, item) for item in values.body]
@@ -136,8 +137,15 @@ def _table_subdoc(document: DocxTemplate, rows: list[list[str]]):  # type: ignor
 
 
 def _write_atomically(target: Path, write) -> None:  # type: ignore[no-untyped-def]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    if len(target.name.encode("utf-8")) > 240:
+        raise UsageError("output_unwritable", path=str(target), detail="tên tệp quá dài")
+    if target.is_dir():
+        raise UsageError("output_is_directory", path=str(target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".drafting-", suffix=".part", dir=target.parent)
+    except OSError as error:  # a file where a folder should be, no permission, a name too long
+        raise UsageError("output_unwritable", path=str(target), detail=_why(error)) from error
     os.close(handle)
     temporary = Path(name)
     try:
@@ -148,6 +156,16 @@ def _write_atomically(target: Path, write) -> None:  # type: ignore[no-untyped-d
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+_NOT_A_FOLDER = "một phần đường dẫn là tệp, không phải thư mục"
+_OS_ERRORS = {errno.ENAMETOOLONG: "tên tệp quá dài", errno.EACCES: "không có quyền ghi vào thư mục",
+              errno.EPERM: "không có quyền ghi vào thư mục", errno.EEXIST: _NOT_A_FOLDER, errno.ENOTDIR: _NOT_A_FOLDER,
+              errno.EROFS: "ổ đĩa chỉ đọc", errno.ENOSPC: "ổ đĩa đã đầy"}
+
+
+def _why(error: OSError) -> str:
+    return _OS_ERRORS.get(error.errno or 0, "lỗi hệ thống tệp")
 
 
 def write_text_atomically(target: Path, text: str) -> Path:
