@@ -5,10 +5,10 @@ Run: python benchmarks/bench_draft.py
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 from drafting import parse_file
 from drafting.draft import draft_plan
@@ -20,14 +20,6 @@ PARENTS = [ROOT / "corpus/seeds/002_0eb59aa12a805793.txt", ROOT / "corpus/seeds/
            ROOT / "corpus/wild/2957e4f4f0e41373.md"]
 
 
-def median_ms(action, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

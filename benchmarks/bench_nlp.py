@@ -6,11 +6,11 @@ Run: python benchmarks/bench_nlp.py
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "002_0eb59aa12a805793.txt"
@@ -31,14 +31,6 @@ def first_load_seconds() -> float:
     return float(result.stdout.strip())
 
 
-def median_ms(action, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

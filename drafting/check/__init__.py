@@ -13,8 +13,8 @@ from drafting.check.anatomy import read_anatomy
 from drafting.check.docx_format import read_format
 from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
 from drafting.check.rules import RULES, Context, run_rules
-from drafting.errors import InputError, UsageError
-from drafting.readers import MAX_FILE_BYTES, convert_doc
+from drafting.errors import InputError
+from drafting.readers import convert_doc, read_bytes
 from drafting.readers.docx import open_package
 
 __all__ = ["ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
@@ -28,7 +28,7 @@ def check_docx(path: Path | str) -> CheckReport:
     sizes and fields survive the conversion, so its findings are those of the original."""
     path = Path(path)
     name = str(path)
-    data = _read_bytes(path)
+    data = read_bytes(path)
     if path.suffix.lower() in (".txt", ".md", ".markdown", ".pdf", ".json", ".text"):
         raise InputError("check_needs_word", path=name, suffix=path.suffix.lower())
     if path.suffix.lower() == ".doc":
@@ -38,15 +38,3 @@ def check_docx(path: Path | str) -> CheckReport:
     return CheckReport(path=name, findings=run_rules(Context(document, read_anatomy(document))))
 
 
-def _read_bytes(path: Path) -> bytes:
-    name = str(path)
-    if not path.exists():
-        raise UsageError("missing", path=name)
-    if path.is_dir():
-        raise UsageError("directory", path=name)
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError("empty", path=name)
-    if size > MAX_FILE_BYTES:
-        raise InputError("too_large", path=name, size_mb=size // 2**20, limit_mb=MAX_FILE_BYTES // 2**20)
-    return path.read_bytes()

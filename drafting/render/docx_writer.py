@@ -6,8 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import shutil
-import subprocess
 import tempfile
 import zipfile
 from io import BytesIO
@@ -21,6 +19,7 @@ from jinja2 import TemplateError
 
 from drafting.errors import InputError, UsageError
 from drafting.model import Plan
+from drafting.office import convert
 from drafting.render.docx_context import BodyItem, document_values
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -175,18 +174,6 @@ def write_text_atomically(target: Path, text: str) -> Path:
 
 def convert_to_pdf(source: Path, target: Path) -> Path:
     """DOCX → PDF through LibreOffice headless; a clear message says how to install it when absent."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        raise UsageError("pdf_needs_libreoffice", path=str(source))
-    with tempfile.TemporaryDirectory(prefix="drafting-pdf-") as out:
-        command = [office, f"-env:UserInstallation=file://{out}/profile", "--headless",
-                   "--convert-to", "pdf", "--outdir", out, str(source)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=180, check=True)
-        except (subprocess.SubprocessError, OSError) as error:
-            raise InputError("pdf_conversion_failed", path=str(source), detail=type(error).__name__) from error
-        produced = Path(out) / f"{source.stem}.pdf"
-        if not produced.exists():
-            raise InputError("pdf_conversion_failed", path=str(source), detail="không có tệp kết quả")
-        _write_atomically(target, lambda temporary: shutil.copyfile(produced, temporary))
+    data = convert(source, "pdf", "pdf_needs_libreoffice", "pdf_conversion_failed")
+    _write_atomically(target, lambda temporary: temporary.write_bytes(data))
     return target
