@@ -15,7 +15,7 @@ from conftest import SEEDS
 
 # Measured on the annotated corpus (python tools/score_extraction.py); the targets are 0.95
 # for agencies and 1.0 for deadline dates — these floors only stop a regression.
-FLOORS = {"agency_precision": 0.87, "agency_recall": 0.75, "deadline_dates": 0.79, "criteria_groups": 0.93,
+FLOORS = {"agency_precision": 0.875, "agency_recall": 0.75, "deadline_dates": 0.79, "criteria_groups": 0.93,
           "award_forms": 0.87}
 
 

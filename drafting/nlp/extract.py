@@ -174,7 +174,7 @@ def _collect(section: Section, year: int | None, out: list[dict[str, Any]]) -> N
     for child in section.children:
         if child.kind in ("dash", "plus") and not _OPENERS.match(child.title):
             continue
-        if _heads_agency(child) and agency_of(child.title):
+        if _heads_agency(child) and len(agency_of(child.title).split()) >= 2:
             out.append(_responsibility(child, year))
         else:
             if child.run_in or not child.children:  # "7. Chế độ báo cáo: Hằng năm, các phòng … báo cáo …"
