@@ -160,13 +160,19 @@ def _first_paragraph(cell: _Cell) -> Paragraph:
     return cell.paragraphs[0]
 
 
-def _header(document: Document) -> None:
+def _two_columns(document: Document, widths) -> tuple[_Cell, _Cell]:  # type: ignore[no-untyped-def]
+    """A borderless one-row table of two empty cells (the header and the closing are laid out so)."""
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
-    _widths(table, HEADER_WIDTHS)
+    _widths(table, widths)
     left, right = table.rows[0].cells
-    _first_paragraph(left)._p.getparent().remove(_first_paragraph(left)._p)
-    _first_paragraph(right)._p.getparent().remove(_first_paragraph(right)._p)
+    for cell in (left, right):
+        _first_paragraph(cell)._p.getparent().remove(_first_paragraph(cell)._p)
+    return left, right
+
+
+def _header(document: Document) -> None:
+    left, right = _two_columns(document, HEADER_WIDTHS)
     _tag(left, "{%p for line in superior_lines %}")
     _para(left, "{{ line }}", 13)  # C5: governing body, not bold
     _tag(left, "{%p endfor %}")
@@ -248,12 +254,7 @@ def _body(document: Document, items: str) -> None:
 
 def _closing(document: Document) -> None:
     _para(document, "", 14)
-    table = document.add_table(rows=1, cols=2)
-    _borderless(table)
-    _widths(table, CLOSING_WIDTHS)
-    left, right = table.rows[0].cells
-    _first_paragraph(left)._p.getparent().remove(_first_paragraph(left)._p)
-    _first_paragraph(right)._p.getparent().remove(_first_paragraph(right)._p)
+    left, right = _two_columns(document, CLOSING_WIDTHS)
     _tag(left, "{%p if recipients or archive %}")
     _para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)  # R3
     _tag(left, "{%p endif %}")
