@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from drafting.data_files import load
 from drafting.errors import InputError
 from drafting.model import LegalRef, Meta, Plan, Section, Signature, Source
-from drafting.nlp.extract import _award_pattern, extract
+from drafting.nlp.awards import award_pattern
+from drafting.nlp.extract import extract
 from drafting.nlp.temporal import find_times
 from drafting.parsing.bases import find_legal_refs
 from drafting.parsing.text import UPPER, fold
@@ -241,7 +242,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
         clause = re.search(r"[;.]|\s+về\s|$", text[end:])
         ranges.append((start, end + (clause.start() if clause else 0)))
     ranges += [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
-    for match in _award_pattern().finditer(text):  # the award line to its end: "…; Chủ tịch UBND các xã"
+    for match in award_pattern().finditer(text):  # the award line to its end: "…; Chủ tịch UBND các xã"
         line_end = re.search(r"[.:]|$", text[match.end() :])
         ranges.append((match.start(), match.end() + (line_end.start() if line_end else 0)))
     return ranges
@@ -375,7 +376,7 @@ def _add_own_award(plan: Plan, unit: Unit, era: str, quota: tuple[int, int]) -> 
     collectives, individuals = quota
     item_text = f"{form}: {collectives:02d} tập thể và {individuals:02d} cá nhân."
     for section in plan.all_sections():
-        forms = [child for child in section.children if _award_pattern().match(child.title)]
+        forms = [child for child in section.children if award_pattern().match(child.title)]
         if forms:
             last = forms[-1]
             new = Section(label=last.label if last.kind in ("dash", "plus") else "", kind=last.kind,

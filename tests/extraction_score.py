@@ -16,8 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EXTRACTION = ROOT / "corpus" / "annotations" / "extraction"
 
 
-def extraction_annotations() -> list[Path]:
-    return sorted(EXTRACTION.glob("*/*.json"))
+# The plans the extractor's rules were written on, and real Word files that give work but are no plans,
+# annotated as a check on documents the rules were not written for.
+PLAN_FOLDERS = ("seeds", "wild")
+HELD_OUT_FOLDERS = ("realdocx",)
+
+
+def extraction_annotations(folders: tuple[str, ...] = PLAN_FOLDERS + HELD_OUT_FOLDERS) -> list[Path]:
+    return sorted(path for folder in folders for path in (EXTRACTION / folder).glob("*.json"))
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -37,6 +43,7 @@ class Score:
     agencies_annotated: int = 0
     dates_right: int = 0
     dates_annotated: int = 0
+    dates_extracted: int = 0
     criteria_found: int = 0
     criteria_annotated: int = 0
     awards_found: int = 0
@@ -58,6 +65,7 @@ class Score:
             "agency_precision": ratio(self.agencies_found, self.agencies_extracted),
             "agency_recall": ratio(self.agencies_found, self.agencies_annotated),
             "deadline_dates": ratio(self.dates_right, self.dates_annotated),
+            "deadline_date_precision": ratio(self.dates_right, self.dates_extracted),
             "criteria_groups": ratio(self.criteria_found, self.criteria_annotated),
             "award_forms": ratio(self.awards_found, self.awards_annotated),
         }
@@ -74,6 +82,7 @@ def score(plan: Plan, annotation: dict[str, Any]) -> Score:
     result.misses += [f"{name}: agency missed {a!r}" for a in (want - got).elements()]
     result.misses += [f"{name}: agency extra {a!r}" for a in (got - want).elements()]
     extracted_dates = Counter(d["date"] for r in plan.responsibilities for d in r["deadlines"] if d["date"])
+    result.dates_extracted = sum(extracted_dates.values())
     for item in annotation.get("responsibilities", []):
         for deadline in item.get("deadlines", []):
             if not deadline.get("date"):

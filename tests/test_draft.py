@@ -15,7 +15,7 @@ from drafting.check import check_docx
 from drafting.cli import main
 from drafting.draft import DraftOptions, draft_plan, fill_placeholders, working_days_before
 from drafting.model import Plan
-from drafting.nlp.extract import _award_pattern
+from drafting.nlp.awards import award_pattern
 from drafting.parsing.bases import find_legal_refs
 from drafting.render.docx_writer import render_docx
 from drafting.units import resolve_unit
@@ -36,7 +36,7 @@ def _outside_citations(text: str) -> str:
         clause = re.search(r"[;.]|\s+về\s|$", text[end:])
         text = text[:start] + text[end + (clause.start() if clause else 0) :]
     text = re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)
-    return _award_pattern().sub("", text)
+    return award_pattern().sub("", text)
 
 
 def _roles(plan: Plan) -> list[list[str]]:

@@ -4,35 +4,55 @@ the recognisers on real sentences of the corpus."""
 from __future__ import annotations
 
 import pytest
-from extraction_score import ROOT, Score, extraction_annotations, load, score
+from extraction_score import (
+    HELD_OUT_FOLDERS,
+    PLAN_FOLDERS,
+    ROOT,
+    Score,
+    extraction_annotations,
+    load,
+    score,
+)
 
 from drafting import parse_file
 from drafting.nlp.agencies import find_agencies
 from drafting.nlp.pipeline import analyse, spans
+from drafting.nlp.subjects import opens_with_body, subject
 from drafting.nlp.temporal import find_times
 
 from conftest import SEEDS
 
-# Measured on the annotated corpus (python tools/score_extraction.py); the issue's targets are 0.95
-# for agencies and 1.0 for deadline dates — these floors only stop a regression.
-FLOORS = {"agency_precision": 0.875, "agency_recall": 0.75, "deadline_dates": 0.79, "criteria_groups": 0.93,
-          "award_forms": 0.87}
+# Issue 3's bar on the annotated plans (python tools/score_extraction.py prints the figures).
+TARGETS = {"agency_precision": 0.95, "agency_recall": 0.95, "deadline_dates": 1.0, "deadline_date_precision": 0.95,
+           "criteria_groups": 1.0, "award_forms": 1.0}
+# Real Word files that give work but are no plans (Công văn, Thông báo kết luận, a Báo cáo), annotated as a
+# check on documents the rules were not written for; measured 0.92 / 0.885 / 0.94: a floor, not a target.
+HELD_OUT_FLOORS = {"agency_precision": 0.9, "agency_recall": 0.85, "deadline_dates": 0.9}
+
+
+def _total(folders: tuple[str, ...]) -> dict[str, float]:
+    total = Score()
+    for path in extraction_annotations(folders):
+        annotation = load(path)
+        total.add(score(parse_file(ROOT / "corpus" / annotation["file"]), annotation))
+    return total.figures()
 
 
 def test_every_plan_has_an_extraction_annotation() -> None:
-    annotated = {load(p)["file"] for p in extraction_annotations()}
+    annotated = {load(p)["file"] for p in extraction_annotations(PLAN_FOLDERS)}
     wild = sorted((ROOT / "corpus" / "wild").glob("[0-9a-f]*.md"))
     plans = {str(p.relative_to(ROOT / "corpus")) for p in SEEDS + wild}
     assert annotated == plans
 
 
-def test_extraction_scores_do_not_regress() -> None:
-    total = Score()
-    for path in extraction_annotations():
-        annotation = load(path)
-        total.add(score(parse_file(ROOT / "corpus" / annotation["file"]), annotation))
-    figures = total.figures()
-    assert {k: v for k, v in figures.items() if v < FLOORS[k]} == {}, figures
+def test_extraction_meets_the_targets_on_the_plans() -> None:
+    figures = _total(PLAN_FOLDERS)
+    assert {k: v for k, v in figures.items() if v < TARGETS[k]} == {}, figures
+
+
+def test_extraction_on_documents_the_rules_were_not_written_for() -> None:
+    figures = _total(HELD_OUT_FOLDERS)
+    assert {k: v for k, v in figures.items() if k in HELD_OUT_FLOORS and v < HELD_OUT_FLOORS[k]} == {}, figures
 
 
 @pytest.mark.parametrize(
@@ -95,3 +115,105 @@ def test_seed_000_extraction() -> None:
     assert labour["role"] == "lead"
     assert [d["date"] for d in labour["deadlines"]] == ["2025-Q1", "2026-Q1"]
     assert (plan.timeline["start"], plan.timeline["end"]) == ("2024-07", "2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "expected"),
+    [
+        # wild/689f49d25e51cbaa.md V.7: a heading that names a group and nothing else keeps its qualifiers
+        ("Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
+         "trên địa bàn Tỉnh", True,
+         "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
+         "trên địa bàn Tỉnh"),
+        # wild/ceb89a53c7b93f00.md IV.5
+        ("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp", True,
+         "Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp"),
+        # wild/192068354fd1ffe5.md VI.1: a sentence ends its subject at the predicate
+        ("Các sở, ban, ngành, Ủy ban nhân dân xã, phường định kỳ kiểm tra, đánh giá tình hình thực hiện", False,
+         "Các sở, ban, ngành, Ủy ban nhân dân xã, phường"),
+        # wild/24c7124ec6b2bf61.md: "các tổ chức thành viên" is a noun, the second "tổ chức" the verb
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức thành viên, Thủ trưởng sở, ban, ngành thành phố "
+         "và Chủ tịch Ủy ban nhân dân xã, phường tổ chức quán triệt sâu rộng Chương trình", False,
+         "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức thành viên, Thủ trưởng sở, ban, ngành thành phố "
+         "và Chủ tịch Ủy ban nhân dân xã, phường"),
+        # wild/09daab284f92e2dd.md: a ";" followed by another body continues the group
+        ("người đứng đầu cấp ủy; thủ trưởng cơ quan, đơn vị, địa phương trực tiếp chỉ đạo và chịu trách nhiệm",
+         False, "người đứng đầu cấp ủy; thủ trưởng cơ quan, đơn vị, địa phương"),
+        # wild/bffd9da6f0d38031.md VI.2: a qualifier after the group, then the role word
+        ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm thường xuyên phối hợp",
+         False, "Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này"),
+        # seeds/001: "tham gia" before a capital belongs to the group (the clerk's "Khởi" kept)
+        ("Thủ trưởng các phòng, ban, ngành, đoàn thể huyện, Chủ tịch Ủy ban nhân dân các xã, thị trấn, các đơn vị "
+         "tham gia Khởi thi đua thuộc huyện căn cứ chức năng, nhiệm vụ", False,
+         "Thủ trưởng các phòng, ban, ngành, đoàn thể huyện, Chủ tịch Ủy ban nhân dân các xã, thị trấn, các đơn vị "
+         "tham gia Khởi thi đua thuộc huyện"),
+        # seeds/004: a capital typed where the predicate begins ("huyện Mở chuyên trang")
+        ("Trung tâm Văn hoá-Thể thao và Truyền thanh, Cổng Thông tin điện tử huyện Mở chuyên trang, chuyên mục",
+         False, "Trung tâm Văn hoá-Thể thao và Truyền thanh, Cổng Thông tin điện tử huyện"),
+        # wild/bffd9da6f0d38031.md V.12: the subject ends at ":"
+        ("Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông", True, "Ủy ban nhân dân các xã"),
+    ],
+)
+def test_subjects_of_corpus_items(text: str, heading: bool, expected: str) -> None:
+    assert opens_with_body(text)
+    assert subject(text, heading=heading) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["báo cáo kết quả về Sở Nội vụ", "tổ chức Đoàn giám sát tình hình", "cấp trên khen thưởng đối với tập thể",
+     "Trường hợp cần thiết, Sở Nội vụ thực hiện báo cáo chuyên đề", "ban hành văn bản hướng dẫn"],
+)
+def test_words_that_open_no_body(text: str) -> None:
+    assert not opens_with_body(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wild/bffd9da6f0d38031.md: a year that closes a task is a limit; a document's or a target's is not
+        ("thành lập mới khu bảo vệ nguồn lợi thủy sản, phục hồi hệ sinh thái biển đến năm 2030.", ["2030"]),
+        ("Tiếp tục triển khai thực hiện Kế hoạch 310/KH-UBND ngày 21/8/2024 của Ủy ban nhân dân tỉnh về phát triển "
+         "nuôi trồng thủy sản trên biển tỉnh đến năm 2030;", []),
+        # wild/f069c23c942c1ec6.md
+        ("phấn đấu đạt 20% xã, phường “không ma túy” năm 2025, bảo đảm đến hết năm 2030 đạt 50% địa bàn cấp xã", []),
+        # wild/192068354fd1ffe5.md: the year of a report
+        ("Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030) và báo cáo tổng kết thực hiện Kế hoạch (năm 2035)",
+         ["2030", "2035"]),
+        # wild/8718801c503045f9.md: a second date joined to a deadline
+        ("định kỳ trước ngày 01/6 và 15/11 hằng năm báo cáo kết quả", ["2025-06-01", "2025-11-15"]),
+        # wild/bffd9da6f0d38031.md: the end of a reporting period is no limit
+        ("Thời gian báo cáo định kỳ hàng năm tính từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12 "
+         "của kỳ báo cáo.", []),
+    ],
+)
+def test_year_limits(text: str, expected: list[str]) -> None:
+    assert [t.value for t in find_times(text, 2025) if t.label == "DEADLINE"] == expected
+
+
+def test_giao_line_takes_the_items_below_it() -> None:
+    """vbai_TB_ketluan_hoinghi_CCHC.docx: "4. Về cải cách tài chính công / Giao Sở Tài chính: / a) … c) … trong
+    năm 2026": the deadline of c) is Sở Tài chính's."""
+    plan = parse_file(ROOT / "corpus" / "realdocx" / "vbai_TB_ketluan_hoinghi_CCHC.docx")
+    finance = next(r for r in plan.responsibilities if r["agency"] == "Sở Tài chính")
+    assert [d["date"] for d in finance["deadlines"]] == ["2026"]
+    assert len(finance["tasks"]) == 3
+
+
+def test_sub_items_headed_by_bodies_are_entries_with_their_own_limits() -> None:
+    """seeds/000 V.2 h): Phòng Nội vụ's item holds "- Phòng Nội vụ chủ trì, phối hợp … vào quý I năm năm 2026":
+    the dash is an entry of its own and the limit is its, not also h)'s."""
+    plan = parse_file(SEEDS[0])
+    home = [r for r in plan.responsibilities if r["agency"] == "Phòng Nội vụ"]
+    assert [[d["date"] for d in r["deadlines"]] for r in home] == [[], ["2026-Q1"]]
+
+
+def test_award_forms_sharing_words() -> None:
+    """seeds/002 and 001: "Bằng khen, Giấy khen của …" is one form; "Giấy khen của Chủ tịch UBND huyện, Chủ tịch
+    UBND xã, thị trấn" two."""
+    forms_002 = [a["form"] for a in parse_file(SEEDS[2]).awards]
+    shared = "Bằng khen, Giấy khen của các cơ quan, đơn vị, địa phương có thẩm quyền khen thưởng theo quy định"
+    assert shared in forms_002
+    forms_001 = [a["form"] for a in parse_file(SEEDS[1]).awards]
+    assert forms_001[-2:] == ["Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
+                              "Giấy khen của Chủ tịch Ủy ban nhân dân xã, thị trấn"]

@@ -73,7 +73,7 @@ def find_agencies(text: str) -> list[NameSpan]:
         if head is None:
             break
         end = _name_end(text, head.end())
-        if end > head.end() or head.group(0) in _STANDALONE:
+        if end > head.end() or head.group(0) in _STANDALONE or _whole_name(head.group(0)):
             mention = text[head.start() : end].rstrip(" ,;:-–")
             spans.append(NameSpan(head.start(), head.start() + len(mention), "AGENCY", mention, expand(mention)))
             position = head.start() + len(mention)
@@ -86,6 +86,12 @@ def find_agencies(text: str) -> list[NameSpan]:
 _STANDALONE = {
     "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Đảng ủy", "Đảng uỷ", "MTTQ", "UBMTTQ"
 }
+
+
+def _whole_name(head: str) -> bool:
+    """A long proper head ("Ủy ban Mặt trận Tổ quốc Việt Nam") is a whole name with nothing after it;
+    "các cơ quan" is not."""
+    return head[0].isupper() and not head.lower().startswith("các ") and len(head.split()) >= 5
 
 
 def _name_end(text: str, start: int) -> int:

@@ -74,11 +74,57 @@ def normalise(match: re.Match[str], year: int | None) -> str | None:
     return groups.get("y4")
 
 
+_YEAR_LIMIT = re.compile(r"(?<!\w)(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y4>\d{4})(?=\s*(?:[.;]|$))", re.IGNORECASE)
+_REPORT_YEAR = re.compile(r"(?<=\()năm\s+(?P<y4>\d{4})(?=\s*\))", re.IGNORECASE)
+
+
+@cache
+def _horizon_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(_vocabulary()["horizon_words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _year_limits(text: str) -> list[re.Match[str]]:
+    """ "… phục hồi hệ sinh thái biển đến năm 2030." closes a task with a year; "Chiến lược … đến năm 2030"
+    names a document and "phấn đấu đến năm 2030" a target. "Báo cáo giữa kỳ (năm 2030)" dates a report."""
+    found = []
+    for match in _YEAR_LIMIT.finditer(text):
+        clause = re.split(r"[;:.]", text[: match.start()])[-1]
+        if not _horizon_pattern().search(clause):
+            found.append(match)
+    if re.search(r"báo cáo", text, re.IGNORECASE):
+        found += list(_REPORT_YEAR.finditer(text))
+    return found
+
+
+def _target_year(text: str, match: re.Match[str]) -> bool:
+    """ "bảo đảm đến hết năm 2030 đạt 50% …", "phấn đấu … ngay trong năm 2025", "mục tiêu xóa nhà tạm … trong
+    năm 2025": a year that is a horizon of a target, not a time limit."""
+    opener = (match.groupdict().get("opener") or "").lower()
+    year_only = match.group(0).lower().split()[-2:-1] == ["năm"]
+    if opener not in ("đến hết", "hết", "đến", "tới", "trong", "vào") or not year_only:
+        return False
+    clause = re.split(r"[;:.]", text[: match.start()])[-1]
+    return bool(_horizon_pattern().search(clause) or re.match(r"\s*(?:,|đạt\b|có\b)", text[match.end() :]))
+
+
+def _span_end(text: str, match: re.Match[str]) -> bool:
+    """ "tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 12": the end of a span of time, not a limit."""
+    opener = (match.groupdict().get("opener") or "").lower()
+    clause = re.split(r"[;:.]", text[: match.start()])[-1]
+    return opener.startswith("đến") and bool(re.search(r"(?<!\w)từ\s+(?:ngày|tháng|năm)", clause, re.IGNORECASE))
+
+
 def find_times(text: str, year: int | None) -> list[TimeSpan]:
-    """Deadlines (a date after "trước", "chậm nhất", "vào", "trong" …), other dates, and periods."""
+    """Deadlines (a date after "trước", "chậm nhất", "vào", "trong" …, a year that closes a task), other
+    dates, and periods."""
     spans: list[TimeSpan] = []
     taken: list[tuple[int, int]] = []
-    for match in _deadline_pattern().finditer(text):
+    for match in [*_deadline_pattern().finditer(text), *_year_limits(text)]:
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        if _target_year(text, match) or _span_end(text, match):
+            continue
         value = normalise(match, year)
         spans.append(TimeSpan(match.start(), match.end(), "DEADLINE", value, match.group(0)))
         taken.append((match.start(), match.end()))
@@ -87,7 +133,12 @@ def find_times(text: str, year: int | None) -> list[TimeSpan]:
             continue
         value = normalise(match, year)
         if value:
-            spans.append(TimeSpan(match.start(), match.end(), "DATE", value, match.group(0)))
+            # "trước ngày 01/6 và 15/11": a date joined to a deadline is a deadline too
+            joined = any(re.fullmatch(r"\s*(?:và|,|hoặc)\s*", text[end : match.start()]) for _, end in taken)
+            label = "DEADLINE" if joined else "DATE"
+            spans.append(TimeSpan(match.start(), match.end(), label, value, match.group(0)))
+            if joined:
+                taken.append((match.start(), match.end()))
     for match in _period_pattern().finditer(text):
         if not any(start <= match.start() < end for start, end in taken):
             spans.append(TimeSpan(match.start(), match.end(), "PERIOD", None, match.group(0)))

@@ -1,0 +1,319 @@
+"""Who is given work, read from the section tree: the agencies and groups of the organisation part
+(its items, and the sentences of its own text that give work or set a time limit), and the
+"Giao …" / "Đề nghị …" / "Yêu cầu …" sentences anywhere else in the body.
+
+Each responsibility keeps the agency as written (drafting/nlp/subjects.py finds where it ends), whether
+it leads or assists, the partners after "phối hợp với", its tasks, its deadlines and where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from drafting.data_files import load
+from drafting.model import Plan, Section
+from drafting.nlp.agencies import find_agencies
+from drafting.nlp.sections import texts_of
+from drafting.nlp.subjects import opens_with_body, strip_opener, subject
+from drafting.nlp.temporal import find_times
+from drafting.parsing.text import UPPER, fold
+
+Responsibility = dict[str, Any]
+
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    return load("nlp")  # type: ignore[no-any-return]
+
+
+@cache
+def _assignment_verbs() -> re.Pattern[str]:
+    """ "giao", "đề nghị", "yêu cầu", "khuyến khích" where they give work: not "bàn giao", "theo đề nghị"."""
+    vocabulary = load("subjects")
+    verbs = "|".join(re.escape(v) for v in sorted(vocabulary["assignment_verbs"], key=len, reverse=True))
+    not_after = "".join(rf"(?<!{re.escape(w)} )" for w in vocabulary["assignment_not_after"])
+    return re.compile(rf"(?:^|(?<=[\s;,(]))(?<!\w){not_after}(?P<verb>{verbs})\s*:?\s+", re.IGNORECASE)
+
+
+def responsibilities(plan: Plan, year: int | None) -> list[Responsibility]:
+    found: list[Responsibility] = []
+    organisation = organisation_sections(plan)
+    for section in organisation:
+        _collect(section, year, found)
+    if _is_directive(plan):  # a Công văn without numbered items says who does what in its running text
+        for text in plan.preamble:
+            found.extend(_sentences(text, Section("", "part", ""), year, own_text=True))
+    inside = {id(s) for section in organisation for s in section.walk()}  # visited already
+    for section in plan.all_sections():
+        if id(section) not in inside:
+            for text in [section.title, *section.paragraphs]:
+                found.extend(_sentences(text, section, year, own_text=False))
+    return _unique(found)
+
+
+def organisation_sections(plan: Plan) -> list[Section]:
+    """The organisation / responsibility parts, outermost only: "V. TỔ CHỨC THỰC HIỆN", "Chế độ báo cáo",
+    or any part that lists three items headed by agencies ("IV. NHIỆM VỤ CỤ THỂ": "1. Sở …", "2. Sở …")."""
+    if _is_directive(plan):
+        return [Section("", "part", "", children=list(plan.sections))]  # a Công văn gives work throughout
+    found = []
+    for section in plan.all_sections():
+        key = fold(section.title)
+        if section.kind in ("roman", "arabic", "decimal", "part") and len(key.split()) <= _HEADING_WORDS and re.search(
+            r"tổ chức thực hiện|trách nhiệm|phân công|tổ chức triển khai|chế độ báo cáo|thông tin báo cáo", key
+        ):
+            found.append(section)
+        elif sum(1 for child in section.children if _names_agency(child)) >= 3:
+            found.append(section)
+    # Keep the outermost part, unless it mixes roles ("III. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM") and
+    # names its assigning part inside ("2. Phân công trách nhiệm"): then that inner part is the one.
+    mixed = {id(s) for s in found if re.search(r"nhiệm vụ|giải pháp|nội dung", fold(s.title))
+             and any(o is not s and o in s.walk() for o in found)}
+    found = [s for s in found if id(s) not in mixed]
+    return [s for s in found if not any(s is not other and s in other.walk() for other in found)]
+
+
+def _is_directive(plan: Plan) -> bool:
+    return (plan.meta.doc_type or "").upper() in load("subjects")["directive_types"]
+
+
+# A heading names a part; a longer title is a sentence that happens to say "trách nhiệm".
+_HEADING_WORDS = 14
+
+
+def _names_agency(section: Section) -> bool:
+    agencies = find_agencies(strip_opener(section.title)[1])
+    return bool(agencies) and agencies[0].start == 0 and not agencies[0].text.lower().startswith("các")
+
+
+def _collect(section: Section, year: int | None, out: list[Responsibility]) -> None:
+    for index, text in enumerate(section.paragraphs):  # the part's own text: "Giao Phòng Nội vụ …", "Hằng năm, các …"
+        entries = _sentences(text, section, year, own_text=True)
+        out.extend(entries)
+        if entries and index == len(section.paragraphs) - 1 and text.rstrip().endswith(":") and section.children:
+            _take_items(entries[-1], section, year, out)  # "Giao Sở Tài chính:" and its tasks a), b), c)
+            return
+    for child in section.children:
+        entry = _item(child, year)
+        if entry is not None:
+            out.append(entry)
+            _collect_within(child, year, out, entry)
+            continue
+        if child.run_in:  # "7. Chế độ báo cáo: Hằng năm, các phòng … báo cáo … trước ngày 10 tháng 11"
+            out.extend(_sentences(child.paragraphs[0], child, year, own_text=True))
+            rest = Section(child.label, child.kind, child.title, paragraphs=child.paragraphs[1:],
+                           children=child.children, line=child.line)
+            _collect(rest, year, out)
+        else:
+            out.extend(_sentences(child.title, child, year, own_text=True))
+            _collect(child, year, out)
+
+
+def _take_items(entry: Responsibility, section: Section, year: int | None, out: list[Responsibility]) -> None:
+    """The items after a "Giao <agency>:" line are that agency's tasks, with their deadlines."""
+    entry["tasks"] = [child.title for child in section.children]
+    entry["deadlines"] += _deadlines([text for child in section.children for text in texts_of(child)], year)
+    holder = Section(section.label, section.kind, "", children=section.children, line=section.line)
+    _collect_within(holder, year, out, entry)
+
+
+def _collect_within(item: Section, year: int | None, out: list[Responsibility], parent: Responsibility) -> None:
+    """Below an agency's item: its tasks, among which a sub-item headed by a body ("a) Doanh nghiệp viễn
+    thông …", "- Phòng Nội vụ chủ trì …") is an entry of its own, and a "Giao …" sentence gives work.
+    A time limit belongs to the innermost entry it stands in: it is taken off the parent's."""
+    start = len(out)
+    _collect_below(item, year, out)
+    for entry in out[start:]:
+        for deadline in entry["deadlines"]:
+            if deadline in parent["deadlines"]:
+                parent["deadlines"].remove(deadline)
+
+
+def _collect_below(item: Section, year: int | None, out: list[Responsibility]) -> None:
+    later = re.split(r"(?<=[.!?])\s+", item.title, maxsplit=1)[1:]  # the heading's first sentence is the item's
+    own = fold(subject(strip_opener(item.title)[1], heading=True)) if item.title else ""
+    texts = later + (item.paragraphs[1:] if item.run_in else item.paragraphs)
+    for index, text in enumerate(texts):
+        # a clause naming the item's own bodies again ("7. Các sở, …, UBND các xã": "…; UBND các xã …") is its text
+        entries = [e for e in _sentences(text, item, year, own_text=True)
+                   if e["_given"] or not own or fold(e["agency"]) not in own]
+        out.extend(entries)
+        if entries and index == len(texts) - 1 and text.rstrip().endswith(":") and item.children:
+            _take_items(entries[-1], item, year, out)
+            return
+    for child in item.children:
+        entry = _item(child, year, nested=True)
+        if entry is not None:
+            out.append(entry)
+            _collect_within(child, year, out, entry)
+        else:
+            out.extend(_sentences(child.title, child, year, own_text=False))
+            _collect_below(child, year, out)
+
+
+def _standalone(section: Section) -> bool:
+    """A heading that names a body and nothing else: its tasks follow it."""
+    title = section.title.rstrip()
+    return not section.run_in and not title.endswith((".", ";")) and bool(section.children or section.paragraphs)
+
+
+def _item(section: Section, year: int | None, *, nested: bool = False) -> Responsibility | None:
+    """The responsibility an item is headed by: "1. Sở Nội vụ", "b) Phòng Nội vụ có trách nhiệm:",
+    "- Sở Y tế chủ trì, phối hợp với …", "3. Đề nghị Ủy ban MTTQ …"; None when it opens with no body."""
+    opener, rest = strip_opener(_ADVERBIAL.sub("", section.title.strip()), giving_only=nested)
+    heading = _standalone(section)
+    if not rest.strip(" :") and section.run_in and section.paragraphs:  # "6. Đề nghị: Hiệp hội Doanh nghiệp …"
+        opener, rest, heading = section.title.strip(" :"), section.paragraphs[0], True
+    if not opens_with_body(rest):
+        return None
+    agency = subject(rest, heading=heading)
+    if not _is_agency(agency):
+        return None
+    sentence = _first_sentence(section)
+    return {
+        "agency": agency,
+        "role": _role(sentence, opener),
+        "partners": partners_of(sentence),
+        "tasks": [child.title for child in section.children] or list(section.paragraphs),
+        "deadlines": _deadlines(texts_of(section), year),
+        "source": {"section": section.label, "line": section.line},
+        "_read_from": rest,
+        "_given": bool(opener),
+    }
+
+
+def _is_agency(name: str) -> bool:
+    """Two words at least ("Sở" alone is a cut name), and not a bare determiner + noun of no body."""
+    return len(name.split()) >= 2
+
+
+# A lead-in before the subject: "Hằng năm, …", "Căn cứ Kế hoạch này, …", "Định kỳ 06 tháng các cơ quan …".
+# What follows must open with a capital or a determiner, or the comma was one inside the lead-in
+# ("Trên cơ sở đề xuất của các cơ quan, đơn vị …, Sở Tài chính tổng hợp").
+_ADVERBIAL = re.compile(
+    r"^(?:(?:Hằng năm|Hàng năm|Định kỳ[^,]{0,20}|Trên cơ sở[^,]{0,60}|Căn cứ[^,]{0,60}|Trong quá trình[^,]{0,60}),\s*"
+    r"|(?:Định kỳ(?:\s+\d+\s+tháng|\s+hằng năm|\s+hàng năm|\s+hằng quý|\s+hàng quý)|Căn cứ[^,]{0,60}?)"
+    r"\s+(?=các\s|những\s))"
+    rf"(?=(?-i:[{UPPER}])|các\s|những\s|mỗi\s)",
+    re.IGNORECASE,
+)
+
+
+def _sentences(text: str, section: Section, year: int | None, *, own_text: bool) -> list[Responsibility]:
+    """Work given by sentences: "Giao …", "Đề nghị …", "Yêu cầu …" anywhere in them; in the organisation
+    part's own text also a clause whose subject is a body and that sets a time limit or a lead."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        sentence = sentence.strip()
+        given = False
+        for match in _assignment_verbs().finditer(sentence):
+            rest = sentence[match.end() :]
+            if not opens_with_body(rest):
+                continue
+            agency = subject(rest, heading=False)
+            if _is_agency(agency):
+                found.append(_entry(agency, rest, sentence, section, year, match.group("verb")))
+                given = True
+        if given or not own_text:
+            continue
+        for clause in _clauses(sentence):
+            agency = subject(clause, heading=False)
+            if _is_agency(agency) and (_deadlines([clause], year) or _LEADS.search(clause)):
+                found.append(_entry(agency, clause, sentence, section, year, ""))
+    return found
+
+
+_LEADS = re.compile(r"(?<!\w)(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?!\w)")
+_CONDITION = re.compile(r"^(?:Trong quá trình|Quá trình|Nếu|Trường hợp|Khi|Sau khi)(?!\w)", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that open with a body, each up to the next one: after a leading
+    adverbial ("Hằng năm, các phòng …"), after a "; " ("…; Sở Tài chính bố trí …"), and the main clause
+    after a condition ("Trong quá trình thực hiện, nếu …, Phòng Nội vụ chủ trì …")."""
+    starts = []
+    lead = _CONDITION.match(sentence) and _LEADS.search(sentence)
+    if lead:
+        comma = sentence.rfind(", ", 0, lead.start())
+        starts.append(comma + 2 if comma != -1 else 0)
+    else:
+        starts.append(0)
+    starts += [m.end() for m in re.finditer(r";\s+", sentence) if m.end() > starts[0]]
+    clauses = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(sentence)
+        clause = _ADVERBIAL.sub("", sentence[start:end].strip())
+        if opens_with_body(clause):
+            clauses.append(clause)
+        elif clauses:  # a part with no subject of its own continues the clause before it
+            clauses[-1] = f"{clauses[-1]} {clause}"
+    return clauses
+
+
+def _entry(agency: str, rest: str, sentence: str, section: Section, year: int | None, verb: str) -> Responsibility:
+    return {
+        "agency": agency,
+        "role": _role(rest, verb),
+        "partners": partners_of(rest),
+        "tasks": [sentence],
+        "deadlines": _deadlines([rest], year),
+        "source": {"section": section.label, "line": section.line},
+        "_read_from": rest,
+        "_given": bool(verb),
+    }
+
+
+def _first_sentence(section: Section) -> str:
+    text = section.title + (" " + section.paragraphs[0] if section.paragraphs else "")
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+
+
+def _role(sentence: str, opener: str) -> str:
+    """"lead" when the item leads or is given its own work ("Giao …"); "assist" when its first words
+    only ask it to take part ("Đề nghị Ủy ban MTTQ … phối hợp …", "Sở Y tế phối hợp với …")."""
+    if fold(opener) == "giao":
+        return "lead"
+    key = fold(sentence)
+    if any(fold(word) in key for word in _vocabulary()["lead_words"]):
+        return "lead"
+    if re.match(r"^(?:\S+\s){0,14}(?:phối hợp|tham gia)(?!\w)", key):
+        return "assist"
+    return "lead"
+
+
+def partners_of(sentence: str) -> list[str]:
+    match = re.search(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(.*)", sentence)
+    if not match:
+        return []
+    verbs = r"để|nhằm|trong|tổ chức|triển khai|thực hiện|tham mưu|hướng dẫn|xây dựng"
+    tail = re.split(rf"[.:;]|\s(?:{verbs})\s", match.group(1))[0]
+    return [agency.text for agency in find_agencies(tail)]
+
+
+def _deadlines(texts: list[str], year: int | None) -> list[dict[str, Any]]:
+    found = []
+    for text in texts:
+        for span in find_times(text, year):
+            if span.label == "DEADLINE" or span.label == "PERIOD" and _reporting(text):
+                found.append({"date": span.value, "text": span.text})
+    return found
+
+
+def _reporting(text: str) -> bool:
+    return bool(re.search(r"báo cáo|tổng hợp|sơ kết|tổng kết", text, re.IGNORECASE))
+
+
+def _unique(found: list[Responsibility]) -> list[Responsibility]:
+    """One entry per agency and the words it was read from: a line read both as an item and as running
+    text counts once."""
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for entry in found:
+        entry.pop("_given")
+        key = (fold(entry["agency"]), fold(entry.pop("_read_from")))
+        if key not in seen:
+            seen.add(key)
+            unique.append(entry)
+    return unique
