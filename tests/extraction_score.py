@@ -48,6 +48,11 @@ class Score:
     criteria_annotated: int = 0
     awards_found: int = 0
     awards_annotated: int = 0
+    bounds_right: int = 0  # the timeline's start and end, each
+    bounds_annotated: int = 0
+    milestones_found: int = 0
+    milestones_annotated: int = 0
+    milestones_extracted: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -68,6 +73,9 @@ class Score:
             "deadline_date_precision": ratio(self.dates_right, self.dates_extracted),
             "criteria_groups": ratio(self.criteria_found, self.criteria_annotated),
             "award_forms": ratio(self.awards_found, self.awards_annotated),
+            "timeline_bounds": ratio(self.bounds_right, self.bounds_annotated),
+            "milestone_recall": ratio(self.milestones_found, self.milestones_annotated),
+            "milestone_precision": ratio(self.milestones_found, self.milestones_extracted),
         }
 
 
@@ -107,4 +115,17 @@ def score(plan: Plan, annotation: dict[str, Any]) -> Score:
             result.awards_found += 1
         else:
             result.misses.append(f"{name}: award {award['form']!r} not found")
+    timeline = annotation.get("timeline") or {}
+    for bound in ("start", "end"):
+        result.bounds_annotated += 1
+        if plan.timeline.get(bound) == timeline.get(bound):
+            result.bounds_right += 1
+        else:
+            found = plan.timeline.get(bound)
+            result.misses.append(f"{name}: timeline {bound} {found!r}, annotated {timeline.get(bound)!r}")
+    want = Counter(m["when"] for m in timeline.get("milestones", []))
+    got = Counter(m["when"] for m in plan.timeline.get("milestones", []))
+    result.milestones_annotated, result.milestones_extracted = sum(want.values()), sum(got.values())
+    result.milestones_found = sum((want & got).values())
+    result.misses += [f"{name}: milestone {when} not found" for when in (want - got).elements()]
     return result

@@ -50,3 +50,20 @@ def test_automatic_labels_are_those_word_displays(seed_docx: dict) -> None:
     criteria = plan.sections[2].children[0]
     assert [s.label for s in plan.sections] == ["I", "II", "III", "IV", "V"]
     assert [c.label for c in criteria.children] == ["a", "b", "c", "d", "e"]  # Word has no "đ"
+
+
+def _extraction(plan: Plan) -> dict:
+    return {
+        "responsibilities": [(r["agency"], r["role"], [d["date"] for d in r["deadlines"]])
+                             for r in plan.responsibilities],
+        "criteria": [(c["target"], len(c["items"])) for c in plan.criteria],
+        "awards": [(a["form"], a["quota"]) for a in plan.awards],
+        "timeline": (plan.timeline["start"], plan.timeline["end"], len(plan.timeline["milestones"])),
+    }
+
+
+@pytest.mark.parametrize("shape", ["manual", "auto"])
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: Path(p).name)
+def test_word_files_give_the_same_extraction_as_the_txt(seed: Path, shape: str, seed_docx: dict) -> None:
+    """Who does what by when does not depend on the reader: typed labels or Word's numbering alike."""
+    assert _extraction(parse_file(seed_docx[(seed.name, shape)])) == _extraction(parse_file(seed))

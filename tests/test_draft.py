@@ -131,3 +131,19 @@ def test_cli_draft_refuses_an_ambiguous_unit(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--province" in result.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_drafted_commune_plan_reads_back_with_the_parent_responsibilities(tmp_path: Path) -> None:
+    """Đắk Lắk's flood-relief plan (62f25a030c183151) → xã Ea Kar: the Word file the clerk gets parses back
+    into as many responsibilities as the parent's, each re-assigned to a commune body (a plan the extractor's
+    rules were not written on: the commune family)."""
+    parent = parse_file(CORPUS / "wild" / "62f25a030c183151.md")
+    result = draft_plan(parent, resolve_unit("xã Ea Kar", "Đắk Lắk"), OPTIONS)
+    out = tmp_path / "ke-hoach-ea-kar.docx"
+    render_docx(result.plan, out)
+    drafted = parse_file(out)
+    assert len(drafted.responsibilities) == len(parent.responsibilities)
+    agencies = [r["agency"] for r in drafted.responsibilities]
+    assert not [a for a in agencies if re.match(r"Sở |Công an tỉnh|Bộ Chỉ huy", a)]
+    assert {"Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Công an xã", "Ban Chỉ huy Quân sự xã",
+            "Các thôn, tổ dân phố"} <= set(agencies)

@@ -24,10 +24,12 @@ from conftest import SEEDS
 
 # Issue 3's bar on the annotated plans (python tools/score_extraction.py prints the figures).
 TARGETS = {"agency_precision": 0.95, "agency_recall": 0.95, "deadline_dates": 1.0, "deadline_date_precision": 0.95,
-           "criteria_groups": 1.0, "award_forms": 1.0}
+           "criteria_groups": 1.0, "award_forms": 1.0,
+           # not in the issue's bar; measured 0.96 and 1.0 / 1.0 (two bounds annotators inferred from targets)
+           "timeline_bounds": 0.95, "milestone_recall": 1.0, "milestone_precision": 0.95}
 # Real Word files that give work but are no plans (Công văn, Thông báo kết luận, a Báo cáo), annotated as a
 # check on documents the rules were not written for; measured 0.92 / 0.885 / 0.94: a floor, not a target.
-HELD_OUT_FLOORS = {"agency_precision": 0.9, "agency_recall": 0.85, "deadline_dates": 0.9}
+HELD_OUT_FLOORS = {"agency_precision": 0.9, "agency_recall": 0.85, "deadline_dates": 0.9}  # no timelines there
 
 
 def _total(folders: tuple[str, ...]) -> dict[str, float]:
@@ -217,3 +219,30 @@ def test_award_forms_sharing_words() -> None:
     forms_001 = [a["form"] for a in parse_file(SEEDS[1]).awards]
     assert forms_001[-2:] == ["Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
                               "Giấy khen của Chủ tịch Ủy ban nhân dân xã, thị trấn"]
+
+
+@pytest.mark.parametrize(
+    ("file", "bounds", "whens"),
+    [
+        # "V. TIẾN ĐỘ THỰC HIỆN": "Quý IV năm 2022", "Năm 2023", "Năm 2025" steps give the bounds too
+        ("seeds/001_50c550435df98776.txt", ("2022-Q4", "2025"), ["2022-Q4", "2023", "2025"]),
+        # "II. MỤC TIÊU VÀ THỜI GIAN": its "Thời gian thi đua: Từ ngày ban hành … đến hết ngày 31/12/2025" part
+        ("seeds/004_e300a82923f1de4c.txt", (None, "2025-12-31"), []),
+        # "III. LỘ TRÌNH": "Giai đoạn 2025 - 2030", "Giai đoạn 2031 - 2035"
+        ("wild/192068354fd1ffe5.md", ("2025", "2035"), ["2030", "2035"]),
+        # no timeline section: the title's "GIAI ĐOẠN 2026 - 2030"
+        ("wild/ad5aff6c13929815.md", ("2026", "2030"), []),
+        # "… từ tháng 10 năm 2025 đến hết tháng 3 năm 2026. Tổng kết vào tháng 4 năm 2026."
+        ("wild/2957e4f4f0e41373.md", ("2025-10", "2026-03"), ["2026-04", "2026-03-31"]),
+    ],
+)
+def test_timelines(file: str, bounds: tuple[str | None, str | None], whens: list[str]) -> None:
+    timeline = parse_file(ROOT / "corpus" / file).timeline
+    assert (timeline["start"], timeline["end"]) == bounds
+    assert [m["when"] for m in timeline["milestones"]] == whens
+
+
+def test_a_report_has_no_timeline() -> None:
+    """vbai_BC_CCHC_nam2025_LamDong.docx: a Báo cáo's "tiến độ" is what it reports on, not a plan's period."""
+    timeline = parse_file(ROOT / "corpus" / "realdocx" / "vbai_BC_CCHC_nam2025_LamDong.docx").timeline
+    assert timeline == {"start": None, "end": None, "milestones": []}

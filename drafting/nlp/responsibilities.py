@@ -308,11 +308,11 @@ def _reporting(text: str) -> bool:
 def _unique(found: list[Responsibility]) -> list[Responsibility]:
     """One entry per agency and the words it was read from: a line read both as an item and as running
     text counts once."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, int | None]] = set()
     unique = []
     for entry in found:
         entry.pop("_given")
-        key = (fold(entry["agency"]), fold(entry.pop("_read_from")))
+        key = (fold(entry["agency"]), fold(entry.pop("_read_from")), entry["source"]["line"])
         if key not in seen:
             seen.add(key)
             unique.append(entry)
