@@ -14,6 +14,8 @@ from timing import median_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "002_0eb59aa12a805793.txt"
+LARGEST = ROOT / "corpus" / "wild" / "f004d93b21e7fc5f.md"  # 136 KB, 21 agencies' items and a task table
+PLANS = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted((ROOT / "corpus" / "wild").glob("[0-9a-f]*.md"))
 
 FIRST_LOAD = """
 import time
@@ -43,6 +45,10 @@ def main() -> None:
     print(f"parse + extraction, {SEED.name} ({size:.0f} KB): {median_ms(lambda: parse_file(SEED)):.1f} ms "
           "(target ≤ 500 ms)")
     print(f"structure only: {median_ms(lambda: parse_file(SEED, extract=False)):.1f} ms")
+    print(f"parse + extraction, {LARGEST.name} ({LARGEST.stat().st_size / 1024:.0f} KB): "
+          f"{median_ms(lambda: parse_file(LARGEST)):.1f} ms")
+    print(f"parse + extraction of all {len(PLANS)} corpus plans: "
+          f"{median_ms(lambda: [parse_file(p) for p in PLANS], 3):.0f} ms")
     plan = parse_file(SEED, extract=False)
     print(f"all entities of the plan through the spaCy pipeline: {median_ms(lambda: entity_rows(plan)):.1f} ms")
     text = SEED.read_text(encoding="utf-8")

@@ -48,6 +48,11 @@ class Score:
     criteria_annotated: int = 0
     awards_found: int = 0
     awards_annotated: int = 0
+    roles_right: int = 0  # over the annotated agencies the extractor found
+    roles_compared: int = 0
+    partners_found: int = 0
+    partners_annotated: int = 0
+    partners_extracted: int = 0
     bounds_right: int = 0  # the timeline's start and end, each
     bounds_annotated: int = 0
     milestones_found: int = 0
@@ -73,6 +78,9 @@ class Score:
             "deadline_date_precision": ratio(self.dates_right, self.dates_extracted),
             "criteria_groups": ratio(self.criteria_found, self.criteria_annotated),
             "award_forms": ratio(self.awards_found, self.awards_annotated),
+            "roles": ratio(self.roles_right, self.roles_compared),
+            "partner_precision": ratio(self.partners_found, self.partners_extracted),
+            "partner_recall": ratio(self.partners_found, self.partners_annotated),
             "timeline_bounds": ratio(self.bounds_right, self.bounds_annotated),
             "milestone_recall": ratio(self.milestones_found, self.milestones_annotated),
             "milestone_precision": ratio(self.milestones_found, self.milestones_extracted),
@@ -89,6 +97,7 @@ def score(plan: Plan, annotation: dict[str, Any]) -> Score:
     result.agencies_annotated = sum(want.values())
     result.misses += [f"{name}: agency missed {a!r}" for a in (want - got).elements()]
     result.misses += [f"{name}: agency extra {a!r}" for a in (got - want).elements()]
+    _score_roles_and_partners(plan, annotation, result)
     extracted_dates = Counter(d["date"] for r in plan.responsibilities for d in r["deadlines"] if d["date"])
     result.dates_extracted = sum(extracted_dates.values())
     for item in annotation.get("responsibilities", []):
@@ -129,3 +138,22 @@ def score(plan: Plan, annotation: dict[str, Any]) -> Score:
     result.milestones_found = sum((want & got).values())
     result.misses += [f"{name}: milestone {when} not found" for when in (want - got).elements()]
     return result
+
+
+def _score_roles_and_partners(plan: Plan, annotation: dict[str, Any], result: Score) -> None:
+    """Roles and partners of each annotated responsibility whose agency was found, paired in order."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for entry in plan.responsibilities:
+        found.setdefault(agency_key(entry["agency"]), []).append(entry)
+    for wanted in annotation.get("responsibilities", []):
+        candidates = found.get(agency_key(wanted["agency"]))
+        if not candidates:
+            continue
+        got = candidates.pop(0)
+        result.roles_compared += 1
+        result.roles_right += got["role"] == wanted["role"]
+        want = Counter(agency_key(p) for p in wanted.get("partners", []))
+        have = Counter(agency_key(p) for p in got["partners"])
+        result.partners_found += sum((want & have).values())
+        result.partners_annotated += sum(want.values())
+        result.partners_extracted += sum(have.values())

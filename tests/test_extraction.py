@@ -25,7 +25,9 @@ from conftest import SEEDS
 # Issue 3's bar on the annotated plans (python tools/score_extraction.py prints the figures).
 TARGETS = {"agency_precision": 0.95, "agency_recall": 0.95, "deadline_dates": 1.0, "deadline_date_precision": 0.95,
            "criteria_groups": 1.0, "award_forms": 1.0,
-           # not in the issue's bar; measured 0.96 and 1.0 / 1.0 (two bounds annotators inferred from targets)
+           # not in the issue's bar, measured: roles 0.94, partners 0.86 / 0.87, timeline bounds 0.96 (two that
+           # annotators inferred from targets), milestones 1.0 / 1.0
+           "roles": 0.9, "partner_precision": 0.85, "partner_recall": 0.85,
            "timeline_bounds": 0.95, "milestone_recall": 1.0, "milestone_precision": 0.95}
 # Real Word files that give work but are no plans (Công văn, Thông báo kết luận, a Báo cáo), annotated as a
 # check on documents the rules were not written for; measured 0.92 / 0.885 / 0.94: a floor, not a target.

@@ -30,7 +30,7 @@ def _vocabulary() -> dict[str, Any]:
 
 @cache
 def _assignment_verbs() -> re.Pattern[str]:
-    """ "giao", "đề nghị", "yêu cầu", "khuyến khích" where they give work: not "bàn giao", "theo đề nghị"."""
+    """ "giao", "đề nghị", "yêu cầu" where they give work: not "bàn giao", "theo đề nghị"."""
     vocabulary = load("subjects")
     verbs = "|".join(re.escape(v) for v in sorted(vocabulary["assignment_verbs"], key=len, reverse=True))
     not_after = "".join(rf"(?<!{re.escape(w)} )" for w in vocabulary["assignment_not_after"])
@@ -172,10 +172,11 @@ def _item(section: Section, year: int | None, *, nested: bool = False) -> Respon
     if not _is_agency(agency):
         return None
     sentence = _first_sentence(section)
+    first_task = section.children[0].title if heading and section.children and not section.paragraphs else ""
     return {
         "agency": agency,
         "role": _role(sentence, opener),
-        "partners": partners_of(sentence),
+        "partners": partners_of(f"{sentence} {first_task}"),  # "6. Ban Quản lý …" / "- Phối hợp với các sở …"
         "tasks": [child.title for child in section.children] or list(section.paragraphs),
         "deadlines": _deadlines(texts_of(section), year),
         "source": {"section": section.label, "line": section.line},
@@ -283,13 +284,33 @@ def _role(sentence: str, opener: str) -> str:
     return "lead"
 
 
+_PARTNERS = re.compile(r"(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+", re.IGNORECASE)
+
+
 def partners_of(sentence: str) -> list[str]:
-    match = re.search(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(.*)", sentence)
-    if not match:
-        return []
-    verbs = r"để|nhằm|trong|tổ chức|triển khai|thực hiện|tham mưu|hướng dẫn|xây dựng"
-    tail = re.split(rf"[.:;]|\s(?:{verbs})\s", match.group(1))[0]
-    return [agency.text for agency in find_agencies(tail)]
+    """The bodies after "phối hợp (với)": "… phối hợp với Phòng Nội vụ, các cơ quan, đơn vị, địa phương tham
+    mưu …" → ["Phòng Nội vụ", "các cơ quan, đơn vị, địa phương"]; each as written."""
+    for match in _PARTNERS.finditer(sentence):
+        tail = sentence[match.end() :]
+        if opens_with_body(tail):
+            return _split_bodies(subject(tail, heading=False))
+    return []
+
+
+def _split_bodies(group: str) -> list[str]:
+    """A list of bodies cut where a new one begins: a gazetteer name, or a determiner ("các", "những")
+    or "UBND"/"Ủy ban" after ", ", "; " or " và "; "các sở, ngành và địa phương" stays one."""
+    names = {a.start for a in find_agencies(group)}
+    parts, start = [], 0
+    for separator in re.finditer(r",\s+|;\s+|\s+và\s+", group):
+        after = separator.end()
+        starts_body = after in names or re.match(r"(?:các|những|UBND|Ủy ban|Uỷ ban)\s", group[after:])
+        inside = any(a.start < separator.start() < a.end for a in find_agencies(group))
+        if starts_body and not inside:
+            parts.append(group[start : separator.start()])
+            start = after
+    parts.append(group[start:])
+    return [part.strip(" ,;") for part in parts if part.strip(" ,;")]
 
 
 def _deadlines(texts: list[str], year: int | None) -> list[dict[str, Any]]:
