@@ -20,24 +20,12 @@ from typing import Any
 
 from drafting.data_files import load
 from drafting.nlp.agencies import find_agencies
-from drafting.parsing.text import UPPER, fold
-
-_OLD_TONES = [("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-              ("uỳ", "ùy"), ("uý", "úy"), ("uỵ", "ụy"), ("uỹ", "ũy"), ("oè", "òe"), ("oé", "óe"),
-              ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe")]
+from drafting.parsing.text import UPPER, aligned_key, fold
 
 
 @cache
 def _vocabulary() -> dict[str, Any]:
     return load("subjects")  # type: ignore[no-any-return]
-
-
-def _key(text: str) -> str:
-    """fold() without collapsing spaces, so that positions in the key are positions in the text."""
-    key = text.lower()
-    for old, new in _OLD_TONES:
-        key = key.replace(old, new)
-    return key
 
 
 @cache
@@ -63,7 +51,7 @@ def strip_opener(text: str, *, giving_only: bool = False) -> tuple[str, str]:
 
     `giving_only`: only the words that give work ("Giao", "Đề nghị", "Yêu cầu"), not "Khuyến khích",
     which in a task ("- Khuyến khích các doanh nghiệp đầu tư …") is the task's own verb."""
-    match = _opener("assignment_verbs" if giving_only else "openers").match(_key(text))
+    match = _opener("assignment_verbs" if giving_only else "openers").match(aligned_key(text))
     if not match:
         return "", text
     return text[: match.end()].strip(" :"), text[match.end() :]
@@ -74,7 +62,7 @@ def opens_with_body(text: str) -> bool:
     agencies = find_agencies(text)
     if agencies and agencies[0].start == 0:
         return True
-    key = _key(text)
+    key = aligned_key(text)
     if _head().match(key):  # "Công ty Điện lực …", "Viện kiểm sát nhân dân tỉnh"
         return True
     match = _body_start().match(key)
@@ -105,7 +93,7 @@ def subject(text: str, *, heading: bool) -> str:
 
     `heading`: the text is a heading that stands alone, so only a ":", a role word or a word that
     always starts a predicate ends it."""
-    key = _key(text)
+    key = aligned_key(text)
     protected = _protected(text)
     end = len(text)
     colon = _colon(text, protected)

@@ -13,10 +13,16 @@ _OLD_TONES = [("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa")
 
 def fold(text: str) -> str:
     """A matching key: NFC, lower case, one tone placement, single spaces."""
-    key = unicodedata.normalize("NFC", text).lower()
+    return " ".join(aligned_key(unicodedata.normalize("NFC", text)).split())
+
+
+def aligned_key(text: str) -> str:
+    """fold() of NFC text without touching its spaces: every position in the key is the same position in
+    the text, so a match on the key cuts the text as written."""
+    key = text.lower()
     for old, new in _OLD_TONES:
         key = key.replace(old, new)
-    return " ".join(key.split())
+    return key
 
 
 def strip_accents(text: str) -> str:
