@@ -248,3 +248,12 @@ def test_a_report_has_no_timeline() -> None:
     """vbai_BC_CCHC_nam2025_LamDong.docx: a Báo cáo's "tiến độ" is what it reports on, not a plan's period."""
     timeline = parse_file(ROOT / "corpus" / "realdocx" / "vbai_BC_CCHC_nam2025_LamDong.docx").timeline
     assert timeline == {"start": None, "end": None, "milestones": []}
+
+
+def test_role_of_a_heading_from_its_tasks() -> None:
+    """wild/31786b0833a4130d.md V: "4. Các Sở, ban, ngành của Thành phố, UBND phường, xã" whose tasks all open
+    "Phối hợp …" assists; "3. Sở Tài chính", which also "Chủ trì, phối hợp …", leads."""
+    plan = parse_file(ROOT / "corpus" / "wild" / "31786b0833a4130d.md")
+    roles = {r["agency"]: r["role"] for r in plan.responsibilities if r["source"]["section"] in ("3", "4")}
+    assert roles == {"Sở Tài chính": "lead", "Các Sở, ban, ngành của Thành phố, UBND phường, xã": "assist"}
+

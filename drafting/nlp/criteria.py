@@ -18,7 +18,8 @@ def criteria(plan: Plan) -> list[dict[str, Any]]:
         for item in section.walk()[1:]:
             match = re.match(r"^Đối với\s+(.*)$", item.title)
             if match and not re.match(r"(?:khen thưởng|việc)\s", match.group(1), re.IGNORECASE):  # award rules
-                target, rest = _target(match.group(1))
+                # an item with sub-items holds no run-on text: its heading is the group up to a ":"
+                target, rest = (match.group(1).split(":")[0].strip(), "") if item.children else _target(match.group(1))
                 items = [child.title for child in item.children] or ([rest] if rest else []) + list(item.paragraphs)
                 found.append({"target": target, "items": items, "source": {"section": item.label, "line": item.line}})
         if found:

@@ -162,7 +162,7 @@ def _standalone(section: Section) -> bool:
 def _item(section: Section, year: int | None, *, nested: bool = False) -> Responsibility | None:
     """The responsibility an item is headed by: "1. Sở Nội vụ", "b) Phòng Nội vụ có trách nhiệm:",
     "- Sở Y tế chủ trì, phối hợp với …", "3. Đề nghị Ủy ban MTTQ …"; None when it opens with no body."""
-    opener, rest = strip_opener(_ADVERBIAL.sub("", section.title.strip()), giving_only=nested)
+    opener, rest = strip_opener(_without_lead_ins(section.title.strip()), giving_only=nested)
     heading = _standalone(section)
     if not rest.strip(" :") and section.run_in and section.paragraphs:  # "6. Đề nghị: Hiệp hội Doanh nghiệp …"
         opener, rest, heading = section.title.strip(" :"), section.paragraphs[0], True
@@ -175,7 +175,7 @@ def _item(section: Section, year: int | None, *, nested: bool = False) -> Respon
     first_task = section.children[0].title if heading and section.children and not section.paragraphs else ""
     return {
         "agency": agency,
-        "role": _role(sentence, opener),
+        "role": _role(sentence, opener, agency, [child.title for child in section.children] if first_task else None),
         "partners": partners_of(f"{sentence} {first_task}"),  # "6. Ban Quản lý …" / "- Phối hợp với các sở …"
         "tasks": [child.title for child in section.children] or list(section.paragraphs),
         "deadlines": _deadlines(texts_of(section), year),
@@ -194,12 +194,24 @@ def _is_agency(name: str) -> bool:
 # What follows must open with a capital or a determiner, or the comma was one inside the lead-in
 # ("Trên cơ sở đề xuất của các cơ quan, đơn vị …, Sở Tài chính tổng hợp").
 _ADVERBIAL = re.compile(
-    r"^(?:(?:Hằng năm|Hàng năm|Định kỳ[^,]{0,20}|Trên cơ sở[^,]{0,60}|Căn cứ[^,]{0,60}|Trong quá trình[^,]{0,60}),\s*"
+    r"^(?:(?:Hằng năm|Hàng năm|Định kỳ[^,]{0,20}|Trên cơ sở[^,]{0,60}|Căn cứ[^,]{0,60}|Trong quá trình[^,]{0,60}"
+    r"|[Nn]ếu [^,]{0,40}(?:,\s*vướng mắc)?|Quá trình[^,]{0,60}|Đồng thời),\s*"
     r"|(?:Định kỳ(?:\s+\d+\s+tháng|\s+hằng năm|\s+hàng năm|\s+hằng quý|\s+hàng quý)|Căn cứ[^,]{0,60}?)"
     r"\s+(?=các\s|những\s))"
-    rf"(?=(?-i:[{UPPER}])|các\s|những\s|mỗi\s)",
+    rf"(?=(?-i:[{UPPER}])|các\s|những\s|mỗi\s|nếu\s)",
     re.IGNORECASE,
 )
+
+
+def _without_lead_ins(text: str) -> str:
+    """ "Trong quá trình triển khai thực hiện Kế hoạch, nếu có khó khăn, vướng mắc, các sở, ban, ngành …":
+    lead-ins one after another, each taken off while what is left opens with a body or another lead-in."""
+    for _ in range(3):
+        stripped = _ADVERBIAL.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
 
 
 def _sentences(text: str, section: Section, year: int | None, *, own_text: bool) -> list[Responsibility]:
@@ -245,7 +257,7 @@ def _clauses(sentence: str) -> list[str]:
     clauses = []
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(sentence)
-        clause = _ADVERBIAL.sub("", sentence[start:end].strip())
+        clause = _without_lead_ins(sentence[start:end].strip())
         if opens_with_body(clause):
             clauses.append(clause)
         elif clauses:  # a part with no subject of its own continues the clause before it
@@ -256,7 +268,7 @@ def _clauses(sentence: str) -> list[str]:
 def _entry(agency: str, rest: str, sentence: str, section: Section, year: int | None, verb: str) -> Responsibility:
     return {
         "agency": agency,
-        "role": _role(rest, verb),
+        "role": _role(rest, verb, agency),
         "partners": partners_of(rest),
         "tasks": [sentence],
         "deadlines": _deadlines([rest], year),
@@ -271,15 +283,20 @@ def _first_sentence(section: Section) -> str:
     return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
 
 
-def _role(sentence: str, opener: str) -> str:
-    """"lead" when the item leads or is given its own work ("Giao …"); "assist" when its first words
-    only ask it to take part ("Đề nghị Ủy ban MTTQ … phối hợp …", "Sở Y tế phối hợp với …")."""
+def _role(sentence: str, opener: str, agency: str, tasks: list[str] | None = None) -> str:
+    """"lead" when the item leads or is given its own work ("Giao …"); "assist" when it only asks the
+    agency to take part: its predicate opens with "phối hợp" / "tham gia" ("Đề nghị Ủy ban MTTQ …:
+    Phối hợp chặt chẽ …", "Sở Y tế phối hợp với …"), or every task under a heading that names only the
+    agency does ("2. Sở Nội vụ" / "a) Phối hợp với …", "b) Phối hợp …")."""
     if fold(opener) == "giao":
         return "lead"
     key = fold(sentence)
     if any(fold(word) in key for word in _vocabulary()["lead_words"]):
         return "lead"
-    if re.match(r"^(?:\S+\s){0,14}(?:phối hợp|tham gia)(?!\w)", key):
+    predicate = fold(sentence[sentence.find(agency) + len(agency) :] if agency in sentence else sentence)
+    if re.match(r"^[\s:,-]*(?:\S+\s){0,6}(?:phối hợp|tham gia)(?!\w)", predicate):
+        return "assist"
+    if tasks and all(re.match(r"(?:phối hợp|tham gia)(?!\w)", fold(task)) for task in tasks):
         return "assist"
     return "lead"
 
