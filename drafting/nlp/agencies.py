@@ -102,6 +102,8 @@ def _name_end(text: str, start: int) -> int:
     if plural:  # "UBND các xã, thị trấn"
         return plural.end()
     for match in _SYLLABLE.finditer(text, start):
+        if match.start() < end:  # inside a tail already taken ("thông tin điện tử")
+            continue
         if "\n" in text[end : match.start()]:
             break
         word = match.group(0)
@@ -127,19 +129,21 @@ def _name_end(text: str, start: int) -> int:
             break
         tail = _lowercase_tail(rest)
         level = _level_word().match(rest)
+        # A level word ("xã", "thị xã") or a known lower-case tail ("xã hội", "điện tử") ends a word of the
+        # name: a lower-case syllable after it is the predicate ("Công an xã gửi …"), not the name.
         if level and len(level.group(0)) > len(core):  # "thị xã", "thành phố"
             end = match.start() + len(level.group(0))
-            lower_run = 0
+            lower_run = 1
             continue
         if not core:
             break
         if core[0].isupper() or core[0].isdigit() or re.search(rf"-[{UPPER}]", core):
             lower_run = 0  # "Văn hoá-Thể thao": a capital after a hyphen starts a new part
         elif core in _vocabulary()["unit_words"]:
-            lower_run = 0
+            lower_run = 1
         elif tail:
             end = match.start() + tail
-            lower_run = 0
+            lower_run = 1
             continue
         elif lower_run < 1 and end > start:
             lower_run += 1
@@ -161,7 +165,8 @@ def _level_word() -> re.Pattern[str]:
 def _names_next(rest: str, after_head: int) -> bool:
     """A head word starts a new name when a capitalised word or a level word follows it."""
     following = rest[after_head:].lstrip()
-    return not following or following[0].isupper() or bool(_level_word().match(following)) or following[0] in ",;:"
+    return (not following or following[0].isupper() or bool(_level_word().match(following))
+            or following[0] in ",;:" or bool(_plural_units().match(following)))  # "Chủ tịch | UBND các xã"
 
 
 def _skip_space(text: str, position: int) -> int:

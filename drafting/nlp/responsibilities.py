@@ -92,7 +92,7 @@ def _collect(section: Section, year: int | None, out: list[Responsibility]) -> N
     for index, text in enumerate(section.paragraphs):  # the part's own text: "Giao Phòng Nội vụ …", "Hằng năm, các …"
         entries = _sentences(text, section, year, own_text=True)
         out.extend(entries)
-        if entries and index == len(section.paragraphs) - 1 and text.rstrip().endswith(":") and section.children:
+        if entries and index == len(section.paragraphs) - 1 and _introduces_tasks(text, section):
             _take_items(entries[-1], section, year, out)  # "Giao Sở Tài chính:" and its tasks a), b), c)
             return
     for child in section.children:
@@ -101,7 +101,7 @@ def _collect(section: Section, year: int | None, out: list[Responsibility]) -> N
             out.append(entry)
             _collect_within(child, year, out, entry)
             continue
-        if child.run_in:  # "7. Chế độ báo cáo: Hằng năm, các phòng … báo cáo … trước ngày 10 tháng 11"
+        if child.run_in and child.paragraphs:  # "7. Chế độ báo cáo: Hằng năm, các phòng … trước ngày 10 tháng 11"
             out.extend(_sentences(child.paragraphs[0], child, year, own_text=True))
             rest = Section(child.label, child.kind, child.title, paragraphs=child.paragraphs[1:],
                            children=child.children, line=child.line)
@@ -109,6 +109,13 @@ def _collect(section: Section, year: int | None, out: list[Responsibility]) -> N
         else:
             out.extend(_sentences(child.title, child, year, own_text=True))
             _collect(child, year, out)
+
+
+def _introduces_tasks(text: str, section: Section) -> bool:
+    """ "Giao Sở Tài chính:" over items a), b), c) that are tasks; not "… các sở, ngành như sau:" over
+    items headed by bodies ("1. Sở Tài chính", "2. Sở Nội vụ"), which are entries of their own."""
+    return (text.rstrip().endswith(":") and bool(section.children)
+            and not any(opens_with_body(strip_opener(child.title)[1]) for child in section.children))
 
 
 def _take_items(entry: Responsibility, section: Section, year: int | None, out: list[Responsibility]) -> None:
@@ -133,14 +140,15 @@ def _collect_within(item: Section, year: int | None, out: list[Responsibility], 
 
 def _collect_below(item: Section, year: int | None, out: list[Responsibility]) -> None:
     later = re.split(r"(?<=[.!?])\s+", item.title, maxsplit=1)[1:]  # the heading's first sentence is the item's
-    own = fold(subject(strip_opener(item.title)[1], heading=True)) if item.title else ""
+    own = {fold(body) for body in _split_bodies(subject(strip_opener(item.title)[1], heading=True))} \
+        if item.title and opens_with_body(strip_opener(item.title)[1]) else set()
     texts = later + (item.paragraphs[1:] if item.run_in else item.paragraphs)
     for index, text in enumerate(texts):
         # a clause naming the item's own bodies again ("7. Các sở, …, UBND các xã": "…; UBND các xã …") is its text
         entries = [e for e in _sentences(text, item, year, own_text=True)
-                   if e["_given"] or not own or fold(e["agency"]) not in own]
+                   if e["_given"] or fold(e["agency"]) not in own]
         out.extend(entries)
-        if entries and index == len(texts) - 1 and text.rstrip().endswith(":") and item.children:
+        if entries and index == len(texts) - 1 and _introduces_tasks(text, item):
             _take_items(entries[-1], item, year, out)
             return
     for child in item.children:
@@ -165,7 +173,8 @@ def _item(section: Section, year: int | None, *, nested: bool = False) -> Respon
     opener, rest = strip_opener(_without_lead_ins(section.title.strip()), giving_only=nested)
     heading = _standalone(section)
     if not rest.strip(" :") and section.run_in and section.paragraphs:  # "6. Đề nghị: Hiệp hội Doanh nghiệp …"
-        opener, rest, heading = section.title.strip(" :"), section.paragraphs[0], True
+        opener, rest = section.title.strip(" :"), section.paragraphs[0]
+        heading = bool(section.children) and not rest.rstrip().endswith((".", ";"))
     if not opens_with_body(rest):
         return None
     agency = subject(rest, heading=heading)
@@ -221,8 +230,13 @@ def _sentences(text: str, section: Section, year: int | None, *, own_text: bool)
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         sentence = sentence.strip()
         given = False
-        for match in _assignment_verbs().finditer(sentence):
-            rest = sentence[match.end() :]
+        verbs = list(_assignment_verbs().finditer(sentence))
+        for index, match in enumerate(verbs):
+            # the work given runs to the next "Giao …"/"; …" of the sentence, not to its end
+            stop = verbs[index + 1].start() if index + 1 < len(verbs) else len(sentence)
+            ends = [m.start() for m in re.finditer(r";\s+", sentence[:stop])
+                    if m.start() > match.end() and not opens_with_body(sentence[m.end() : m.end() + 80])]
+            rest = sentence[match.end() : ends[0] if ends else stop].rstrip(" ,;")
             if not opens_with_body(rest):
                 continue
             agency = subject(rest, heading=False)
@@ -286,19 +300,28 @@ def _first_sentence(section: Section) -> str:
 def _role(sentence: str, opener: str, agency: str, tasks: list[str] | None = None) -> str:
     """"lead" when the item leads or is given its own work ("Giao …"); "assist" when it only asks the
     agency to take part: its predicate opens with "phối hợp" / "tham gia" ("Đề nghị Ủy ban MTTQ …:
-    Phối hợp chặt chẽ …", "Sở Y tế phối hợp với …"), or every task under a heading that names only the
-    agency does ("2. Sở Nội vụ" / "a) Phối hợp với …", "b) Phối hợp …")."""
+    Phối hợp chặt chẽ …", "Công an xã phối hợp với Thường trực HĐND xã giám sát"), or every task under a
+    heading that names only the agency does ("2. Sở Nội vụ" / "a) Phối hợp với …", "b) Phối hợp …")."""
     if fold(opener) == "giao":
         return "lead"
-    key = fold(sentence)
-    if any(fold(word) in key for word in _vocabulary()["lead_words"]):
+    position = sentence.find(agency)
+    predicate = fold(sentence[position + len(agency) :] if position != -1 else sentence)
+    predicate = _PREDICATE_LEAD_IN.sub("", predicate)
+    if re.match(r"(?:chủ trì|là cơ quan|là đầu mối|làm đầu mối|là thường trực)(?!\w)", predicate):
         return "lead"
-    predicate = fold(sentence[sentence.find(agency) + len(agency) :] if agency in sentence else sentence)
-    if re.match(r"^[\s:,-]*(?:\S+\s){0,6}(?:phối hợp|tham gia)(?!\w)", predicate):
+    if re.match(r"(?:phối hợp|tham gia)(?!\w)", predicate):
         return "assist"
     if tasks and all(re.match(r"(?:phối hợp|tham gia)(?!\w)", fold(task)) for task in tasks):
         return "assist"
     return "lead"
+
+
+# What may stand between the subject and its verb: "Sở Y tế: ", "(cơ quan thường trực) ", "có trách nhiệm",
+# "chủ động", "căn cứ chức năng, nhiệm vụ," …
+_PREDICATE_LEAD_IN = re.compile(
+    r"^(?:[\s:,.;\-–]+|\([^)]*\)|có trách nhiệm|chịu trách nhiệm|chủ động|tích cực|kịp thời|thường xuyên"
+    r"|căn cứ [^,]{0,60},|theo chức năng[^,]{0,40},|trong phạm vi[^,]{0,60},)*"
+)
 
 
 _PARTNERS = re.compile(r"(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+", re.IGNORECASE)
@@ -317,12 +340,13 @@ def partners_of(sentence: str) -> list[str]:
 def _split_bodies(group: str) -> list[str]:
     """A list of bodies cut where a new one begins: a gazetteer name, or a determiner ("các", "những")
     or "UBND"/"Ủy ban" after ", ", "; " or " và "; "các sở, ngành và địa phương" stays one."""
-    names = {a.start for a in find_agencies(group)}
+    agencies = find_agencies(group)
+    names = {a.start for a in agencies}
     parts, start = [], 0
     for separator in re.finditer(r",\s+|;\s+|\s+và\s+", group):
         after = separator.end()
         starts_body = after in names or re.match(r"(?:các|những|UBND|Ủy ban|Uỷ ban)\s", group[after:])
-        inside = any(a.start < separator.start() < a.end for a in find_agencies(group))
+        inside = any(a.start < separator.start() < a.end for a in agencies)
         if starts_body and not inside:
             parts.append(group[start : separator.start()])
             start = after

@@ -112,7 +112,39 @@ def subject(text: str, *, heading: bool) -> str:
     sentence = re.search(rf"[.!?]\s+(?=[{UPPER}])|;\s+(?!{_body_start_lookahead()})", text[:end])
     if sentence and not _inside(sentence.start(), protected):
         end = sentence.start()
+    if not heading:
+        end = _after_names(text, key, end)
     return text[:end].strip(" ,;:-–")
+
+
+def _after_names(text: str, key: str, end: int) -> int:
+    """In a sentence, a gazetteer name is followed by another part of the group (", các đơn vị", "và
+    UBND xã", "có liên quan") or by the predicate, whatever its verb ("Công an xã bảo vệ an ninh …")."""
+    for name in find_agencies(text[:end]):
+        if not _closed(name.text):
+            continue  # "Văn phòng Đoàn đại" is a name the gazetteer cut short, not one that ended
+        after = text[name.end : end].lstrip()
+        if not after or after[0] in ",;(–-" or after[0].isupper():
+            continue
+        if _continuation().match(aligned_key(after)) or _body_start().match(aligned_key(after)):
+            continue
+        return name.end
+    return end
+
+
+def _closed(name: str) -> bool:
+    """A name that ends where names end: at a level word ("Công an xã", "Chủ tịch UBND tỉnh") or a known
+    lower-case tail ("Phòng Văn hóa - Xã hội")."""
+    key = aligned_key(name)
+    ends = load("nlp")["unit_words"] + load("nlp")["lowercase_tails"]
+    return any(key.endswith(" " + fold(word)) for word in ends)
+
+
+@cache
+def _continuation() -> re.Pattern[str]:
+    words = sorted((fold(w) for w in _vocabulary()["name_continuations"] + _vocabulary()["determiners"]),
+                   key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 @cache

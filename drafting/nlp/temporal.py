@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -64,7 +65,7 @@ def normalise(match: re.Match[str], year: int | None) -> str | None:
         if groups.get(day_key):
             day, month = int(groups[day_key]), int(groups[month_key])
             found = groups.get(year_key) or (str(year) if year else None)
-            if not found or not (1 <= month <= 12 and 1 <= day <= 31):
+            if not found or not _real_day(int(found), month, day):  # "31/02/2026" is a typo, not a day
                 return None
             return f"{found}-{month:02d}-{day:02d}"
     if groups.get("m3"):
@@ -74,24 +75,38 @@ def normalise(match: re.Match[str], year: int | None) -> str | None:
     return groups.get("y4")
 
 
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 _YEAR_LIMIT = re.compile(r"(?<!\w)(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y4>\d{4})(?=\s*(?:[.;]|$))", re.IGNORECASE)
 _REPORT_YEAR = re.compile(r"(?<=\()năm\s+(?P<y4>\d{4})(?=\s*\))", re.IGNORECASE)
 
 
 @cache
 def _horizon_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(_vocabulary()["horizon_words"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    """Targets and horizons ("phấn đấu", "tầm nhìn") and documents ("Chiến lược …", "quy hoạch hạ tầng …"): a
+    year alone after them is the horizon they run to (months and quarters are limits all the same)."""
+    words = _vocabulary()["horizon_words"] + _vocabulary()["document_words"]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The clause that ends at `position`: back to the last ";", ":" or "." (found from the right, so that a
+    long text is not split again for every date in it)."""
+    start = max(text.rfind(mark, 0, position) for mark in ";:.")
+    return text[start + 1 : position]
 
 
 def _year_limits(text: str) -> list[re.Match[str]]:
     """ "… phục hồi hệ sinh thái biển đến năm 2030." closes a task with a year; "Chiến lược … đến năm 2030"
     names a document and "phấn đấu đến năm 2030" a target. "Báo cáo giữa kỳ (năm 2030)" dates a report."""
-    found = []
-    for match in _YEAR_LIMIT.finditer(text):
-        clause = re.split(r"[;:.]", text[: match.start()])[-1]
-        if not _horizon_pattern().search(clause):
-            found.append(match)
+    found = [m for m in _YEAR_LIMIT.finditer(text) if not _horizon_pattern().search(_clause_before(text, m.start()))]
     if re.search(r"báo cáo", text, re.IGNORECASE):
         found += list(_REPORT_YEAR.finditer(text))
     return found
@@ -99,19 +114,20 @@ def _year_limits(text: str) -> list[re.Match[str]]:
 
 def _target_year(text: str, match: re.Match[str]) -> bool:
     """ "bảo đảm đến hết năm 2030 đạt 50% …", "phấn đấu … ngay trong năm 2025", "mục tiêu xóa nhà tạm … trong
-    năm 2025": a year that is a horizon of a target, not a time limit."""
-    opener = (match.groupdict().get("opener") or "").lower()
-    year_only = match.group(0).lower().split()[-2:-1] == ["năm"]
+    năm 2025": a year alone that is a horizon of a target, not a time limit; a month or a quarter is a limit."""
+    groups = match.groupdict()
+    opener = (groups.get("opener") or "").lower()
+    year_only = bool(groups.get("y4")) and not any(groups.get(k) for k in ("d1", "d2", "m3", "q"))
     if opener not in ("đến hết", "hết", "đến", "tới", "trong", "vào") or not year_only:
         return False
-    clause = re.split(r"[;:.]", text[: match.start()])[-1]
+    clause = _clause_before(text, match.start())
     return bool(_horizon_pattern().search(clause) or re.match(r"\s*(?:,|đạt\b|có\b)", text[match.end() :]))
 
 
 def _span_end(text: str, match: re.Match[str]) -> bool:
     """ "tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 12": the end of a span of time, not a limit."""
     opener = (match.groupdict().get("opener") or "").lower()
-    clause = re.split(r"[;:.]", text[: match.start()])[-1]
+    clause = _clause_before(text, match.start())
     return opener.startswith("đến") and bool(re.search(r"(?<!\w)từ\s+(?:ngày|tháng|năm)", clause, re.IGNORECASE))
 
 

@@ -12,6 +12,8 @@ import re
 from typing import Any
 
 from drafting.model import Plan, Section
+from drafting.nlp.responsibilities import organisation_sections
+from drafting.nlp.sections import texts_of
 from drafting.nlp.temporal import _DATE, find_times, normalise
 from drafting.parsing.text import fold
 
@@ -35,15 +37,24 @@ def timeline(plan: Plan, year: int | None) -> dict[str, Any]:
         steps = _milestones(section, year)
         _bounds(_period_text(section), year, result, steps)
         result["milestones"] += [{k: v for k, v in step.items() if k != "titled"} for step in steps]
+    if result["start"] and result["end"] and result["start"][:7] > result["end"][:7]:
+        result["start"] = result["end"] = None  # a span read backwards is no span: fall back on the title
     if result["start"] is None and result["end"] is None:
         _title_bounds(plan.meta.title or "", result)
     return result
 
 
 def _timeline_sections(plan: Plan) -> list[Section]:
-    found = [s for s in plan.all_sections()
-             if "timeline" in s.roles or re.search(r"^(thời gian|tiến độ|lộ trình)", fold(s.title))]
-    return [s for s in found if not any(s is not other and s in other.walk() for other in found)]
+    """The timeline parts, outermost only ("V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN" is one); not a "Thời gian
+    báo cáo" inside the organisation part, which is when reports are due, not when the plan runs."""
+    organisation = {id(s) for part in organisation_sections(plan) for s in part.walk()[1:]}  # below its heading
+    found = [s for s in plan.all_sections() if id(s) not in organisation
+             and ("timeline" in s.roles or re.search(r"^(thời gian|tiến độ|lộ trình)", fold(s.title)))]
+    return [s for s in found if not any(s is not other and _within(s, other) for other in found)]
+
+
+def _within(section: Section, other: Section) -> bool:
+    return any(section is inner for inner in other.walk())
 
 
 def _lines(section: Section) -> list[str]:
@@ -78,9 +89,9 @@ def _milestones(section: Section, year: int | None) -> list[dict[str, Any]]:
     for item in section.walk():
         step, phase = _STEP.match(item.title), _PHASE.match(item.title)
         if item is not section and phase:
-            found.append(_milestone(phase.group("last"), item.title, item, titled=True))
+            found.append(_milestone(phase.group("last"), " ".join(texts_of(item)), item, titled=True))
         elif item is not section and step and not _bounds_sentence(item.title):
-            found.append(_milestone(normalise(step, year), item.title, item, titled=True))
+            found.append(_milestone(normalise(step, year), " ".join(texts_of(item)), item, titled=True))
             continue
         for text in (item.title, *item.paragraphs):
             for sentence in re.split(r"(?<=[.;])\s+", text):
