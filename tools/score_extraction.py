@@ -9,11 +9,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extraction_score import HELD_OUT_FOLDERS, PLAN_FOLDERS, Score, extraction_annotations, load, score  # noqa: E402
+from extraction_score import NON_PLAN_FOLDERS, PLAN_FOLDERS, Score, extraction_annotations, load, score  # noqa: E402
 
 from drafting import parse_file  # noqa: E402
 
-for name, folders in (("plans", PLAN_FOLDERS), ("held-out", HELD_OUT_FOLDERS)):
+for name, folders in (("plans", PLAN_FOLDERS), ("Word files that are no plans", NON_PLAN_FOLDERS)):
     total = Score()
     for path in extraction_annotations(folders):
         annotation = load(path)

@@ -20,7 +20,9 @@ def criteria(plan: Plan) -> list[dict[str, Any]]:
             if match and not re.match(r"(?:khen thưởng|việc)\s", match.group(1), re.IGNORECASE):  # award rules
                 # an item with sub-items holds no run-on text: its heading is the group up to a ":"
                 target, rest = (match.group(1).split(":")[0].strip(), "") if item.children else _target(match.group(1))
-                items = [child.title for child in item.children] or ([rest] if rest else []) + list(item.paragraphs)
+                # its criteria: the text under it and its innermost items ("- Cán bộ, công chức" groups "+ …")
+                leaves = [s.title for child in item.children for s in child.walk() if not s.children]
+                items = ([rest] if rest else []) + list(item.paragraphs) + leaves
                 found.append({"target": target, "items": items, "source": {"section": item.label, "line": item.line}})
         if found:
             break

@@ -24,11 +24,6 @@ Responsibility = dict[str, Any]
 
 
 @cache
-def _vocabulary() -> dict[str, Any]:
-    return load("nlp")  # type: ignore[no-any-return]
-
-
-@cache
 def _assignment_verbs() -> re.Pattern[str]:
     """ "giao", "đề nghị", "yêu cầu" where they give work: not "bàn giao", "theo đề nghị"."""
     vocabulary = load("subjects")
@@ -61,15 +56,14 @@ def organisation_sections(plan: Plan) -> list[Section]:
     found = []
     for section in plan.all_sections():
         key = fold(section.title)
-        if section.kind in ("roman", "arabic", "decimal", "part") and len(key.split()) <= _HEADING_WORDS and re.search(
-            r"tổ chức thực hiện|trách nhiệm|phân công|tổ chức triển khai|chế độ báo cáo|thông tin báo cáo", key
-        ):
+        if section.kind in ("roman", "arabic", "decimal", "part") and len(key.split()) <= _HEADING_WORDS \
+                and _words("organisation_headings").search(key):
             found.append(section)
         elif sum(1 for child in section.children if _names_agency(child)) >= 3:
             found.append(section)
     # Keep the outermost part, unless it mixes roles ("III. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM") and
     # names its assigning part inside ("2. Phân công trách nhiệm"): then that inner part is the one.
-    mixed = {id(s) for s in found if re.search(r"nhiệm vụ|giải pháp|nội dung", fold(s.title))
+    mixed = {id(s) for s in found if _words("mixed_headings").search(fold(s.title))
              and any(o is not s and o in s.walk() for o in found)}
     found = [s for s in found if id(s) not in mixed]
     return [s for s in found if not any(s is not other and s in other.walk() for other in found)]
@@ -186,7 +180,7 @@ def _item(section: Section, year: int | None, *, nested: bool = False) -> Respon
         "agency": agency,
         "role": _role(sentence, opener, agency, [child.title for child in section.children] if first_task else None),
         "partners": partners_of(f"{sentence} {first_task}"),  # "6. Ban Quản lý …" / "- Phối hợp với các sở …"
-        "tasks": [child.title for child in section.children] or list(section.paragraphs),
+        "tasks": [child.title for child in section.children] or list(section.paragraphs) or [section.title],
         "deadlines": _deadlines(texts_of(section), year),
         "source": {"section": section.label, "line": section.line},
         "_read_from": rest,
@@ -226,56 +220,70 @@ def _without_lead_ins(text: str) -> str:
 def _sentences(text: str, section: Section, year: int | None, *, own_text: bool) -> list[Responsibility]:
     """Work given by sentences: "Giao …", "Đề nghị …", "Yêu cầu …" anywhere in them; in the organisation
     part's own text also a clause whose subject is a body and that sets a time limit or a lead."""
-    found = []
+    found: list[Responsibility] = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         sentence = sentence.strip()
+        if found and not _clauses(sentence) and not _assignment_verbs().search(sentence):
+            # "Đề nghị các cơ quan, đơn vị … thực hiện. Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo …":
+            # a sentence with no subject of its own goes on with the one before
+            found[-1]["deadlines"] += _deadlines([sentence], year)
+            continue
         given = False
         verbs = list(_assignment_verbs().finditer(sentence))
         for index, match in enumerate(verbs):
             # the work given runs to the next "Giao …"/"; …" of the sentence, not to its end
             stop = verbs[index + 1].start() if index + 1 < len(verbs) else len(sentence)
-            ends = [m.start() for m in re.finditer(r";\s+", sentence[:stop])
-                    if m.start() > match.end() and not opens_with_body(sentence[m.end() : m.end() + 80])]
-            rest = sentence[match.end() : ends[0] if ends else stop].rstrip(" ,;")
+            # … and to a "; " that opens a new subject ("…; Sở Tài chính bố trí …"); a part with no subject of its
+            # own ("…; định kỳ trước ngày 30 tháng 11 báo cáo …") goes on with this one
+            rest = sentence[match.end() : stop]
             if not opens_with_body(rest):
                 continue
             agency = subject(rest, heading=False)
+            after = len(agency)  # a "; " inside the subject ("người đứng đầu cấp ủy; thủ trưởng …") is the group's
+            ends = [m.start() for m in re.finditer(r";\s+", rest)
+                    if m.start() > after and opens_with_body(rest[m.end() : m.end() + 80])]
+            rest = rest[: ends[0] if ends else len(rest)].rstrip(" ,;")
             if _is_agency(agency):
                 found.append(_entry(agency, rest, sentence, section, year, match.group("verb")))
                 given = True
         if given or not own_text:
             continue
-        for clause in _clauses(sentence):
+        for clause, whole in _clauses(sentence):
             agency = subject(clause, heading=False)
-            if _is_agency(agency) and (_deadlines([clause], year) or _LEADS.search(clause)):
-                found.append(_entry(agency, clause, sentence, section, year, ""))
+            # the lead-in counts for the limit: "Định kỳ 06 tháng các cơ quan … báo cáo"
+            if _is_agency(agency) and (_deadlines([whole], year) or _words("clause_leads").search(clause)):
+                found.append(_entry(agency, whole, sentence, section, year, ""))
     return found
 
 
-_LEADS = re.compile(r"(?<!\w)(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?!\w)")
-_CONDITION = re.compile(r"^(?:Trong quá trình|Quá trình|Nếu|Trường hợp|Khi|Sau khi)(?!\w)", re.IGNORECASE)
+@cache
+def _words(name: str) -> re.Pattern[str]:
+    """A word list of drafting/data/subjects.json as one case-blind pattern."""
+    words = sorted((fold(w) for w in load("subjects")[name]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
-def _clauses(sentence: str) -> list[str]:
+def _clauses(sentence: str) -> list[tuple[str, str]]:
     """The clauses of a sentence that open with a body, each up to the next one: after a leading
     adverbial ("Hằng năm, các phòng …"), after a "; " ("…; Sở Tài chính bố trí …"), and the main clause
     after a condition ("Trong quá trình thực hiện, nếu …, Phòng Nội vụ chủ trì …")."""
     starts = []
-    lead = _CONDITION.match(sentence) and _LEADS.search(sentence)
+    lead = _words("conditions").match(sentence) and _words("clause_leads").search(sentence)
     if lead:
         comma = sentence.rfind(", ", 0, lead.start())
         starts.append(comma + 2 if comma != -1 else 0)
     else:
         starts.append(0)
     starts += [m.end() for m in re.finditer(r";\s+", sentence) if m.end() > starts[0]]
-    clauses = []
+    clauses: list[tuple[str, str]] = []  # (the clause from its subject on, the clause with its lead-ins)
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(sentence)
-        clause = _without_lead_ins(sentence[start:end].strip())
+        whole = sentence[start:end].strip()
+        clause = _without_lead_ins(whole)
         if opens_with_body(clause):
-            clauses.append(clause)
+            clauses.append((clause, whole))
         elif clauses:  # a part with no subject of its own continues the clause before it
-            clauses[-1] = f"{clauses[-1]} {clause}"
+            clauses[-1] = (f"{clauses[-1][0]} {whole}", f"{clauses[-1][1]} {whole}")
     return clauses
 
 
@@ -307,11 +315,11 @@ def _role(sentence: str, opener: str, agency: str, tasks: list[str] | None = Non
     position = sentence.find(agency)
     predicate = fold(sentence[position + len(agency) :] if position != -1 else sentence)
     predicate = _PREDICATE_LEAD_IN.sub("", predicate)
-    if re.match(r"(?:chủ trì|là cơ quan|là đầu mối|làm đầu mối|là thường trực)(?!\w)", predicate):
+    if _words("lead_predicates").match(predicate):
         return "lead"
-    if re.match(r"(?:phối hợp|tham gia)(?!\w)", predicate):
+    if _words("assist_predicates").match(predicate):
         return "assist"
-    if tasks and all(re.match(r"(?:phối hợp|tham gia)(?!\w)", fold(task)) for task in tasks):
+    if tasks and all(_words("assist_predicates").match(fold(task)) for task in tasks):
         return "assist"
     return "lead"
 
