@@ -27,13 +27,15 @@ def award_pattern() -> re.Pattern[str]:
 
 def _continued(text: str, end: int) -> str:
     """A comma inside the awarding body's name: "… các xã, phường", "… các cơ quan, đơn vị"."""
-    match = re.match(r"(?:,\s*(?:phường|thị trấn|đặc khu|xã|đơn vị|địa phương|doanh nghiệp)(?!\w))+", text[end:])
+    words = "|".join(re.escape(w) for w in _vocabulary()["award_body_continuations"])
+    match = re.match(rf"(?:,\s*(?:{words})(?!\w))+", text[end:])
     return match.group(0) if match else ""
 
 
 def _qualifier(text: str, end: int) -> str:
     """The awarding body's qualifier after its name: "… địa phương có thẩm quyền khen thưởng theo quy định"."""
-    match = re.match(r"\s+(?:có thẩm quyền|cấp có thẩm quyền|theo quy định)[^:;,.()\n]*", text[end:])
+    words = "|".join(re.escape(w) for w in _vocabulary()["award_qualifiers"])
+    match = re.match(rf"\s+(?:{words})[^:;,.()\n]*", text[end:])
     return match.group(0) if match else ""
 
 
@@ -42,8 +44,9 @@ def _shared_forms(form: str, text: str, end: int) -> list[str]:
     tịch UBND huyện, Chủ tịch UBND xã, thị trấn": the form word is shared by the next awarding persons."""
     head = re.match(r"^(.+?\s+của)\s", form)
     shared: list[str] = []
+    persons = "|".join(re.escape(w) for w in _vocabulary()["award_persons"])
     while head:
-        second = re.match(r"\s*[;,]\s*((?:Chủ tịch|Thủ trưởng|Giám đốc)\s[^:;,.()\n]+?)(?=\s*[:;,.(]|$)", text[end:])
+        second = re.match(rf"\s*[;,]\s*((?:{persons})\s[^:;,.()\n]+?)(?=\s*[:;,.(]|$)", text[end:])
         if not second:
             break
         name_start, end = end + second.start(1), end + second.end()

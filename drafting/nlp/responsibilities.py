@@ -64,9 +64,14 @@ def organisation_sections(plan: Plan) -> list[Section]:
     # Keep the outermost part, unless it mixes roles ("III. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM") and
     # names its assigning part inside ("2. Phân công trách nhiệm"): then that inner part is the one.
     mixed = {id(s) for s in found if _words("mixed_headings").search(fold(s.title))
-             and any(o is not s and o in s.walk() for o in found)}
+             and any(o is not s and within(o, s) for o in found)}
     found = [s for s in found if id(s) not in mixed]
-    return [s for s in found if not any(s is not other and s in other.walk() for other in found)]
+    return [s for s in found if not any(s is not other and within(s, other) for other in found)]
+
+
+def within(section: Section, other: Section) -> bool:
+    """`section` stands in `other`'s tree (by identity: two sections may read alike)."""
+    return any(section is inner for inner in other.walk())
 
 
 def _is_directive(plan: Plan) -> bool:
@@ -93,7 +98,7 @@ def _collect(section: Section, year: int | None, out: list[Responsibility]) -> N
         entry = _item(child, year)
         if entry is not None:
             out.append(entry)
-            _collect_within(child, year, out, entry)
+            _collectwithin(child, year, out, entry)
             continue
         if child.run_in and child.paragraphs:  # "7. Chế độ báo cáo: Hằng năm, các phòng … trước ngày 10 tháng 11"
             out.extend(_sentences(child.paragraphs[0], child, year, own_text=True))
@@ -117,10 +122,10 @@ def _take_items(entry: Responsibility, section: Section, year: int | None, out: 
     entry["tasks"] = [child.title for child in section.children]
     entry["deadlines"] += _deadlines([text for child in section.children for text in texts_of(child)], year)
     holder = Section(section.label, section.kind, "", children=section.children, line=section.line)
-    _collect_within(holder, year, out, entry)
+    _collectwithin(holder, year, out, entry)
 
 
-def _collect_within(item: Section, year: int | None, out: list[Responsibility], parent: Responsibility) -> None:
+def _collectwithin(item: Section, year: int | None, out: list[Responsibility], parent: Responsibility) -> None:
     """Below an agency's item: its tasks, among which a sub-item headed by a body ("a) Doanh nghiệp viễn
     thông …", "- Phòng Nội vụ chủ trì …") is an entry of its own, and a "Giao …" sentence gives work.
     A time limit belongs to the innermost entry it stands in: it is taken off the parent's."""
@@ -149,7 +154,7 @@ def _collect_below(item: Section, year: int | None, out: list[Responsibility]) -
         entry = _item(child, year, nested=True)
         if entry is not None:
             out.append(entry)
-            _collect_within(child, year, out, entry)
+            _collectwithin(child, year, out, entry)
         else:
             out.extend(_sentences(child.title, child, year, own_text=False))
             _collect_below(child, year, out)
@@ -257,9 +262,9 @@ def _sentences(text: str, section: Section, year: int | None, *, own_text: bool)
 
 
 @cache
-def _words(name: str) -> re.Pattern[str]:
-    """A word list of drafting/data/subjects.json as one case-blind pattern."""
-    words = sorted((fold(w) for w in load("subjects")[name]), key=len, reverse=True)
+def _words(name: str, data: str = "subjects") -> re.Pattern[str]:
+    """A word list of drafting/data/subjects.json (or another data file) as one case-blind pattern."""
+    words = sorted((fold(w) for w in load(data)[name]), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -372,7 +377,7 @@ def _deadlines(texts: list[str], year: int | None) -> list[dict[str, Any]]:
 
 
 def _reporting(text: str) -> bool:
-    return bool(re.search(r"báo cáo|tổng hợp|sơ kết|tổng kết", text, re.IGNORECASE))
+    return bool(_words("reporting_words", "nlp").search(text))
 
 
 def _unique(found: list[Responsibility]) -> list[Responsibility]:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from drafting.model import Plan, Section
-from drafting.nlp.responsibilities import organisation_sections
+from drafting.nlp.responsibilities import organisation_sections, within
 from drafting.nlp.sections import texts_of
 from drafting.nlp.temporal import _DATE, find_times, normalise
 from drafting.parsing.text import fold
@@ -50,11 +50,7 @@ def _timeline_sections(plan: Plan) -> list[Section]:
     organisation = {id(s) for part in organisation_sections(plan) for s in part.walk()[1:]}  # below its heading
     found = [s for s in plan.all_sections() if id(s) not in organisation
              and ("timeline" in s.roles or re.search(r"^(thời gian|tiến độ|lộ trình)", fold(s.title)))]
-    return [s for s in found if not any(s is not other and _within(s, other) for other in found)]
-
-
-def _within(section: Section, other: Section) -> bool:
-    return any(section is inner for inner in other.walk())
+    return [s for s in found if not any(s is not other and within(s, other) for other in found)]
 
 
 def _lines(section: Section) -> list[str]:
