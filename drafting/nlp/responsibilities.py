@@ -32,9 +32,10 @@ def _assignment_verbs() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s;,(]))(?<!\w){not_after}(?P<verb>{verbs})\s*:?\s+", re.IGNORECASE)
 
 
-def responsibilities(plan: Plan, year: int | None) -> list[Responsibility]:
+def responsibilities(plan: Plan, year: int | None, organisation: list[Section] | None = None) -> list[Responsibility]:
+    """`organisation`: the plan's organisation parts when the caller has them already."""
     found: list[Responsibility] = []
-    organisation = organisation_sections(plan)
+    organisation = organisation_sections(plan) if organisation is None else organisation
     for section in organisation:
         _collect(section, year, found)
     if _is_directive(plan):  # a Công văn without numbered items says who does what in its running text
@@ -98,7 +99,7 @@ def _collect(section: Section, year: int | None, out: list[Responsibility]) -> N
         entry = _item(child, year)
         if entry is not None:
             out.append(entry)
-            _collectwithin(child, year, out, entry)
+            _collect_within(child, year, out, entry)
             continue
         if child.run_in and child.paragraphs:  # "7. Chế độ báo cáo: Hằng năm, các phòng … trước ngày 10 tháng 11"
             out.extend(_sentences(child.paragraphs[0], child, year, own_text=True))
@@ -122,10 +123,10 @@ def _take_items(entry: Responsibility, section: Section, year: int | None, out: 
     entry["tasks"] = [child.title for child in section.children]
     entry["deadlines"] += _deadlines([text for child in section.children for text in texts_of(child)], year)
     holder = Section(section.label, section.kind, "", children=section.children, line=section.line)
-    _collectwithin(holder, year, out, entry)
+    _collect_within(holder, year, out, entry)
 
 
-def _collectwithin(item: Section, year: int | None, out: list[Responsibility], parent: Responsibility) -> None:
+def _collect_within(item: Section, year: int | None, out: list[Responsibility], parent: Responsibility) -> None:
     """Below an agency's item: its tasks, among which a sub-item headed by a body ("a) Doanh nghiệp viễn
     thông …", "- Phòng Nội vụ chủ trì …") is an entry of its own, and a "Giao …" sentence gives work.
     A time limit belongs to the innermost entry it stands in: it is taken off the parent's."""
@@ -154,7 +155,7 @@ def _collect_below(item: Section, year: int | None, out: list[Responsibility]) -
         entry = _item(child, year, nested=True)
         if entry is not None:
             out.append(entry)
-            _collectwithin(child, year, out, entry)
+            _collect_within(child, year, out, entry)
         else:
             out.extend(_sentences(child.title, child, year, own_text=False))
             _collect_below(child, year, out)

@@ -28,12 +28,12 @@ _TITLE_YEAR = re.compile(r"(?<!\w)NĂM\s+(?P<year>20\d{2})\s*$", re.IGNORECASE)
 _TITLE_END = re.compile(r"(?<!\w)đến\s+năm\s+(?P<year>20\d{2})", re.IGNORECASE)
 
 
-def timeline(plan: Plan, year: int | None) -> dict[str, Any]:
+def timeline(plan: Plan, year: int | None, organisation: list[Section] | None = None) -> dict[str, Any]:
     """A plan's timeline; other documents (a Báo cáo's "tiến độ giải ngân", a Công văn) have none."""
     result: dict[str, Any] = {"start": None, "end": None, "milestones": []}
     if (plan.meta.doc_type or "KẾ HOẠCH") != "KẾ HOẠCH":
         return result
-    for section in _timeline_sections(plan):
+    for section in _timeline_sections(plan, organisation_sections(plan) if organisation is None else organisation):
         steps = _milestones(section, year)
         _bounds(_period_text(section), year, result, steps)
         result["milestones"] += [{k: v for k, v in step.items() if k != "titled"} for step in steps]
@@ -44,10 +44,10 @@ def timeline(plan: Plan, year: int | None) -> dict[str, Any]:
     return result
 
 
-def _timeline_sections(plan: Plan) -> list[Section]:
+def _timeline_sections(plan: Plan, parts: list[Section]) -> list[Section]:
     """The timeline parts, outermost only ("V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN" is one); not a "Thời gian
     báo cáo" inside the organisation part, which is when reports are due, not when the plan runs."""
-    organisation = {id(s) for part in organisation_sections(plan) for s in part.walk()[1:]}  # below its heading
+    organisation = {id(s) for part in parts for s in part.walk()[1:]}  # below its heading
     found = [s for s in plan.all_sections() if id(s) not in organisation
              and ("timeline" in s.roles or re.search(r"^(thời gian|tiến độ|lộ trình)", fold(s.title)))]
     return [s for s in found if not any(s is not other and within(s, other) for other in found)]
