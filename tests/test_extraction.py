@@ -237,6 +237,8 @@ def test_award_forms_sharing_words() -> None:
         ("wild/192068354fd1ffe5.md", ("2025", "2035"), ["2030", "2035"]),
         # no timeline section: the title's "GIAI ĐOẠN 2026 - 2030"
         ("wild/ad5aff6c13929815.md", ("2026", "2030"), []),
+        # no period at all: the tasks' "Thời gian thực hiện: Năm 2025 và các năm tiếp theo" start it
+        ("wild/2f6f80b9918e52de.md", ("2025", None), []),
         # "… từ tháng 10 năm 2025 đến hết tháng 3 năm 2026. Tổng kết vào tháng 4 năm 2026."
         ("wild/2957e4f4f0e41373.md", ("2025-10", "2026-03"), ["2026-04", "2026-03-31"]),
     ],
@@ -284,3 +286,13 @@ def test_extraction_keeps_the_json_contract(folder: str) -> None:
         assert all(set(m) == {"when", "what", "source"} for m in timeline["milestones"]), path.name
         bounds = [b for b in (timeline["start"], timeline["end"]) if b]
         assert all(re.match(_ISO, b) for b in bounds) and bounds == sorted(bounds, key=lambda b: b[:7]), path.name
+
+
+def test_task_fields_are_no_entries_and_no_timeline() -> None:
+    """wild/2f6f80b9918e52de.md II writes each task as fields ("- Cơ quan chủ trì: Sở Nội vụ, Sở …",
+    "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo"): no responsibility is read from a field label, and
+    the fields' years are not milestones of the plan."""
+    plan = parse_file(ROOT / "corpus" / "wild" / "2f6f80b9918e52de.md")
+    assert not [r for r in plan.responsibilities if r["agency"].lower().startswith(("cơ quan chủ trì", "cơ quan"))
+                and len(r["agency"].split()) <= 3]
+    assert plan.timeline["milestones"] == []

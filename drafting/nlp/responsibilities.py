@@ -170,6 +170,8 @@ def _standalone(section: Section) -> bool:
 def _item(section: Section, year: int | None, *, nested: bool = False) -> Responsibility | None:
     """The responsibility an item is headed by: "1. Sở Nội vụ", "b) Phòng Nội vụ có trách nhiệm:",
     "- Sở Y tế chủ trì, phối hợp với …", "3. Đề nghị Ủy ban MTTQ …"; None when it opens with no body."""
+    if _words("field_labels").match(fold(section.title)):
+        return None  # "- Cơ quan chủ trì: Sở Khoa học và Công nghệ" is a task's field, not an item headed by a body
     opener, rest = strip_opener(_without_lead_ins(section.title.strip()), giving_only=nested)
     heading = _standalone(section)
     if not rest.strip(" :") and section.run_in and section.paragraphs:  # "6. Đề nghị: Hiệp hội Doanh nghiệp …"
@@ -195,8 +197,14 @@ def _item(section: Section, year: int | None, *, nested: bool = False) -> Respon
 
 
 def _is_agency(name: str) -> bool:
-    """Two words at least ("Sở" alone is a cut name), and not a bare determiner + noun of no body."""
-    return len(name.split()) >= 2
+    """Two syllables at least ("Sở" alone is a cut name), and more than a bare body noun ("Cơ quan" is the
+    label of "Cơ quan chủ trì: Sở …", not a body)."""
+    return len(name.split()) >= 2 and fold(name) not in _bare_nouns()
+
+
+@cache
+def _bare_nouns() -> set[str]:
+    return {fold(word) for word in load("subjects")["bare_nouns"]}
 
 
 # A lead-in before the subject: "Hằng năm, …", "Căn cứ Kế hoạch này, …", "Định kỳ 06 tháng các cơ quan …".
@@ -205,7 +213,8 @@ def _is_agency(name: str) -> bool:
 _ADVERBIAL = re.compile(
     r"^(?:(?:Hằng năm|Hàng năm|Định kỳ[^,]{0,20}|Trên cơ sở[^,]{0,60}|Căn cứ[^,]{0,60}|Trong quá trình[^,]{0,60}"
     r"|[Nn]ếu [^,]{0,40}(?:,\s*vướng mắc)?|Quá trình[^,]{0,60}|Đồng thời),\s*"
-    r"|(?:Định kỳ(?:\s+\d+\s+tháng|\s+hằng năm|\s+hàng năm|\s+hằng quý|\s+hàng quý)|Căn cứ[^,]{0,60}?)"
+    r"|(?:Định kỳ(?:\s+\d+\s+tháng|\s+hằng năm|\s+hàng năm|\s+hằng quý|\s+hàng quý)|Căn cứ[^,]{0,60}?"
+    r"|[Nn]ếu [^,]{0,40}(?:,\s*vướng mắc)?)"
     r"\s+(?=các\s|những\s))"
     rf"(?=(?-i:[{UPPER}])|các\s|những\s|mỗi\s|nếu\s)",
     re.IGNORECASE,
@@ -334,7 +343,8 @@ def _role(sentence: str, opener: str, agency: str, tasks: list[str] | None = Non
 # "chủ động", "căn cứ chức năng, nhiệm vụ," …
 _PREDICATE_LEAD_IN = re.compile(
     r"^(?:[\s:,.;\-–]+|\([^)]*\)|có trách nhiệm|chịu trách nhiệm|chủ động|tích cực|kịp thời|thường xuyên"
-    r"|căn cứ [^,]{0,60},|theo chức năng[^,]{0,40},|trong phạm vi[^,]{0,60},)*"
+    r"|căn cứ [^,]{0,60},|theo chức năng,? nhiệm vụ(?: (?:của|được giao)(?: đơn vị| mình| ngành)?)?,?"
+    r"|theo chức năng[^,]{0,40},|trong phạm vi[^,]{0,60},)*"
 )
 
 
@@ -356,11 +366,12 @@ def _split_bodies(group: str) -> list[str]:
     or "UBND"/"Ủy ban" after ", ", "; " or " và "; "các sở, ngành và địa phương" stays one."""
     agencies = find_agencies(group)
     names = {a.start for a in agencies}
+    spans = [(a.start, a.end) for a in agencies] + [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)?", group)]
     parts, start = [], 0
     for separator in re.finditer(r",\s+|;\s+|\s+và\s+", group):
         after = separator.end()
         starts_body = after in names or re.match(r"(?:các|những|UBND|Ủy ban|Uỷ ban)\s", group[after:])
-        inside = any(a.start < separator.start() < a.end for a in agencies)
+        inside = any(begin < separator.start() < end for begin, end in spans)
         if starts_body and not inside:
             parts.append(group[start : separator.start()])
             start = after

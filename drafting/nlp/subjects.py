@@ -36,8 +36,12 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 @cache
 def _body_start() -> re.Pattern[str]:
+    """A determiner ("các", "những") or none, then a body word or a gazetteer head ("các ngân hàng")."""
     determiners = "|".join(re.escape(fold(w)) for w in _vocabulary()["determiners"])
-    return re.compile(rf"^(?:(?:{determiners})\s+)?(?P<body>{_pattern('body_starts').pattern})")
+    heads = {fold(h) for h in load("nlp")["agency_heads"]} - set(_vocabulary()["ambiguous_starts"])
+    words = sorted(heads | {fold(w) for w in _vocabulary()["body_starts"]}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^(?:(?:{determiners})\s+)?(?P<body>(?:{alternation})(?!\w))")
 
 
 @cache
@@ -182,6 +186,8 @@ def _starts_predicate(text: str, key: str, match: re.Match[str]) -> bool:
     word = match.group(0)
     before = key[: match.start()].rstrip()
     after = key[match.end() :].lstrip()
+    if before.endswith(" được"):  # a passive participle qualifies the group: "… được phân công chủ trì"
+        return False
     if any(before.endswith(fold(w)) for w in _vocabulary()["noun_senses"].get(word, [])):
         return False
     if any(after.startswith(fold(w)) for w in _vocabulary()["qualifier_follows"].get(word, [])):
