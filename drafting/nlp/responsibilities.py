@@ -16,7 +16,7 @@ from drafting.data_files import load
 from drafting.model import Plan, Section
 from drafting.nlp.agencies import find_agencies
 from drafting.nlp.sections import texts_of
-from drafting.nlp.subjects import opens_with_body, strip_opener, subject
+from drafting.nlp.subjects import opens_with_body, strip_opener, subject, word_pattern
 from drafting.nlp.temporal import find_times
 from drafting.parsing.text import UPPER, fold
 
@@ -58,13 +58,13 @@ def organisation_sections(plan: Plan) -> list[Section]:
     for section in plan.all_sections():
         key = fold(section.title)
         if section.kind in ("roman", "arabic", "decimal", "part") and len(key.split()) <= _HEADING_WORDS \
-                and _words("organisation_headings").search(key):
+                and word_pattern("organisation_headings").search(key):
             found.append(section)
         elif sum(1 for child in section.children if _names_agency(child)) >= 3:
             found.append(section)
     # Keep the outermost part, unless it mixes roles ("III. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM") and
     # names its assigning part inside ("2. Phân công trách nhiệm"): then that inner part is the one.
-    mixed = {id(s) for s in found if _words("mixed_headings").search(fold(s.title))
+    mixed = {id(s) for s in found if word_pattern("mixed_headings").search(fold(s.title))
              and any(o is not s and within(o, s) for o in found)}
     found = [s for s in found if id(s) not in mixed]
     return [s for s in found if not any(s is not other and within(s, other) for other in found)]
@@ -170,7 +170,7 @@ def _standalone(section: Section) -> bool:
 def _item(section: Section, year: int | None, *, nested: bool = False) -> Responsibility | None:
     """The responsibility an item is headed by: "1. Sở Nội vụ", "b) Phòng Nội vụ có trách nhiệm:",
     "- Sở Y tế chủ trì, phối hợp với …", "3. Đề nghị Ủy ban MTTQ …"; None when it opens with no body."""
-    if _words("field_labels").match(fold(section.title)):
+    if word_pattern("field_labels").match(fold(section.title)):
         return None  # "- Cơ quan chủ trì: Sở Khoa học và Công nghệ" is a task's field, not an item headed by a body
     opener, rest = strip_opener(_without_lead_ins(section.title.strip()), giving_only=nested)
     heading = _standalone(section)
@@ -266,16 +266,11 @@ def _sentences(text: str, section: Section, year: int | None, *, own_text: bool)
         for clause, whole in _clauses(sentence):
             agency = subject(clause, heading=False)
             # the lead-in counts for the limit: "Định kỳ 06 tháng các cơ quan … báo cáo"
-            if _is_agency(agency) and (_deadlines([whole], year) or _words("clause_leads").search(clause)):
+            if _is_agency(agency) and (_deadlines([whole], year) or word_pattern("clause_leads").search(clause)):
                 found.append(_entry(agency, whole, sentence, section, year, ""))
     return found
 
 
-@cache
-def _words(name: str, data: str = "subjects") -> re.Pattern[str]:
-    """A word list of drafting/data/subjects.json (or another data file) as one case-blind pattern."""
-    words = sorted((fold(w) for w in load(data)[name]), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _clauses(sentence: str) -> list[tuple[str, str]]:
@@ -283,7 +278,7 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     adverbial ("Hằng năm, các phòng …"), after a "; " ("…; Sở Tài chính bố trí …"), and the main clause
     after a condition ("Trong quá trình thực hiện, nếu …, Phòng Nội vụ chủ trì …")."""
     starts = []
-    lead = _words("conditions").match(sentence) and _words("clause_leads").search(sentence)
+    lead = word_pattern("conditions").match(sentence) and word_pattern("clause_leads").search(sentence)
     if lead:
         comma = sentence.rfind(", ", 0, lead.start())
         starts.append(comma + 2 if comma != -1 else 0)
@@ -330,11 +325,11 @@ def _role(sentence: str, opener: str, agency: str, tasks: list[str] | None = Non
     position = sentence.find(agency)
     predicate = fold(sentence[position + len(agency) :] if position != -1 else sentence)
     predicate = _PREDICATE_LEAD_IN.sub("", predicate)
-    if _words("lead_predicates").match(predicate):
+    if word_pattern("lead_predicates").match(predicate):
         return "lead"
-    if _words("assist_predicates").match(predicate):
+    if word_pattern("assist_predicates").match(predicate):
         return "assist"
-    if tasks and all(_words("assist_predicates").match(fold(task)) for task in tasks):
+    if tasks and all(word_pattern("assist_predicates").match(fold(task)) for task in tasks):
         return "assist"
     return "lead"
 
@@ -389,7 +384,7 @@ def _deadlines(texts: list[str], year: int | None) -> list[dict[str, Any]]:
 
 
 def _reporting(text: str) -> bool:
-    return bool(_words("reporting_words", "nlp").search(text))
+    return bool(word_pattern("reporting_words", "nlp").search(text))
 
 
 def _unique(found: list[Responsibility]) -> list[Responsibility]:

@@ -29,9 +29,11 @@ def _vocabulary() -> dict[str, Any]:
 
 
 @cache
-def _pattern(name: str) -> re.Pattern[str]:
-    words = sorted((fold(w) for w in _vocabulary()[name]), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+def word_pattern(name: str, data: str = "subjects") -> re.Pattern[str]:
+    """A word list of a data file (drafting/data/<data>.json) as one pattern of whole words, case-blind,
+    for text and fold() keys alike."""
+    words = sorted((fold(w) for w in load(data)[name]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -104,7 +106,7 @@ def subject(text: str, *, heading: bool) -> str:
     if colon is not None:
         end = colon
     for name in ("role_words", "predicate_starts") + (() if heading else ("sentence_predicate_starts",)):
-        for match in _pattern(name).finditer(key, 0, end):
+        for match in word_pattern(name).finditer(key, 0, end):
             if match.start() == 0 or (_inside(match.start(), protected) and not _typed_capital(text, match)):
                 continue
             if name == "role_words" and _relative(key, match.start()):

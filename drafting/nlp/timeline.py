@@ -9,13 +9,12 @@ The milestones are the section's dated steps: a sub-item that opens with a date 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from drafting.data_files import load
 from drafting.model import Plan, Section
 from drafting.nlp.responsibilities import organisation_sections, within
 from drafting.nlp.sections import texts_of
+from drafting.nlp.subjects import word_pattern
 from drafting.nlp.temporal import _DATE, find_times, normalise
 from drafting.parsing.text import fold
 
@@ -85,14 +84,8 @@ def _timeline_sections(plan: Plan, parts: list[Section]) -> list[Section]:
 def _task_fields(section: Section) -> bool:
     """A task written as fields ("- Nhiệm vụ: …", "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …"): its
     "Thời gian" is that task's limit, not the plan's timeline."""
-    labels = _field_labels()
+    labels = word_pattern("field_labels")
     return sum(1 for child in section.children if labels.match(fold(child.title))) >= 2
-
-
-@cache
-def _field_labels() -> re.Pattern[str]:
-    words = sorted((fold(w) for w in load("subjects")["field_labels"]), key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 def _lines(section: Section) -> list[str]:
