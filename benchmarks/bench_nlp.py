@@ -35,6 +35,15 @@ def first_load_seconds() -> float:
 
 
 
+def _fresh(path: Path):  # type: ignore[no-untyped-def]
+    """Parse + extraction of `path` as of a file never read: the agency cache starts empty."""
+    from drafting import parse_file
+    from drafting.nlp.agencies import _agencies_in
+
+    _agencies_in.cache_clear()
+    return parse_file(path)
+
+
 def main() -> None:
     from drafting import parse_file
     from drafting.nlp.pipeline import analyse
@@ -42,13 +51,13 @@ def main() -> None:
 
     print(f"pipeline first load (fresh process): {first_load_seconds():.2f} s (target ≤ 2 s)")
     size = SEED.stat().st_size / 1024
-    print(f"parse + extraction, {SEED.name} ({size:.0f} KB): {median_ms(lambda: parse_file(SEED)):.1f} ms "
+    print(f"parse + extraction, {SEED.name} ({size:.0f} KB): {median_ms(lambda: _fresh(SEED)):.1f} ms "
           "(target ≤ 500 ms)")
     print(f"structure only: {median_ms(lambda: parse_file(SEED, extract=False)):.1f} ms")
     print(f"parse + extraction, {LARGEST.name} ({LARGEST.stat().st_size / 1024:.0f} KB): "
-          f"{median_ms(lambda: parse_file(LARGEST)):.1f} ms")
+          f"{median_ms(lambda: _fresh(LARGEST)):.1f} ms")
     print(f"parse + extraction of all {len(PLANS)} corpus plans: "
-          f"{median_ms(lambda: [parse_file(p) for p in PLANS], 3):.0f} ms")
+          f"{median_ms(lambda: [_fresh(p) for p in PLANS], 3):.0f} ms")
     plan = parse_file(SEED, extract=False)
     print(f"all entities of the plan through the spaCy pipeline: {median_ms(lambda: entity_rows(plan)):.1f} ms")
     text = SEED.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from drafting.data_files import load
 from drafting.parsing.text import UPPER
@@ -66,6 +66,13 @@ def expand(text: str) -> str:
 
 
 def find_agencies(text: str) -> list[NameSpan]:
+    """The agency names in `text`, in order. Extraction asks this of the same heading or clause several times
+    (does it open with a body, where does its subject end, who are the partners): the answer is kept."""
+    return list(_agencies_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _agencies_in(text: str) -> tuple[NameSpan, ...]:
     spans: list[NameSpan] = []
     position = 0
     while True:
@@ -79,7 +86,7 @@ def find_agencies(text: str) -> list[NameSpan]:
             position = head.start() + len(mention)
         else:
             position = head.end()
-    return spans
+    return tuple(spans)
 
 
 # Heads that name a body by themselves ("Công an tỉnh" ends in a level word; "UBND" + unit).
