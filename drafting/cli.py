@@ -175,6 +175,12 @@ def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, lev
     except DraftingError as error:
         _fail(ctx, error)
     click.echo(f"Đã ghi {written} — kế hoạch của {target.full} ({target.province_full}).")
+    if explain and result.outcomes:
+        from drafting.derive import explain_outcomes
+
+        click.echo(f"\nTrách nhiệm của cấp trên và nơi nhận ở cấp xã ({len(result.outcomes)}):")
+        for line in explain_outcomes(result.outcomes):
+            click.echo(f"  - {line}")
     if explain:
         click.echo(f"\nCác câu đã sửa ({len(result.changes)}):")
         for change in result.changes:

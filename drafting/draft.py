@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from drafting.data_files import load
 from drafting.errors import InputError
@@ -54,6 +55,7 @@ class Draft:
     todo: list[str]  # what the clerk still has to fill or check, in Vietnamese
     changes: list[Change] = field(default_factory=list)
     placeholders: dict[str, str] = field(default_factory=dict)  # key → what to write there
+    outcomes: list[Any] = field(default_factory=list)  # what became of each responsibility (derive.assign.Outcome)
 
 
 PLACEHOLDER = re.compile(r"\[\[(?P<key>[\w.-]+)\|(?P<label>[^\]]*)\]\]")
@@ -83,6 +85,16 @@ def era_of(plan: Plan) -> str:
 
 
 def draft_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None) -> Draft:
+    """A commune plan is derived by responsibility (drafting/derive/); a pre-2025 district plan, whose district had
+    a counterpart for nearly every provincial body, keeps its parent's sentences with the bodies re-assigned."""
+    if unit.level == "commune":
+        from drafting.derive import derive_commune_plan
+
+        return derive_commune_plan(parent, unit, options)
+    return word_swap_plan(parent, unit, options)
+
+
+def word_swap_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None) -> Draft:
     options = options or DraftOptions()
     if not parent.sections:
         raise InputError("not_a_plan", path=parent.source.path)

@@ -18,6 +18,12 @@ def fold(text: str) -> str:
     return " ".join(aligned_key(unicodedata.normalize("NFC", text)).split())
 
 
+def tone_key(pattern: str) -> str:
+    """A pattern (regex or word list entry) written with either tone placement, in fold()'s placement, case kept:
+    "kế hoạch" is matched against fold()ed text as "kế họach"."""
+    return _OLD_TONE.sub(lambda match: _NEW_TONE[match.group(0)], unicodedata.normalize("NFC", pattern))
+
+
 def aligned_key(text: str) -> str:
     """fold() of NFC text without touching its spaces: every position in the key is the same position in
     the text, so a match on the key cuts the text as written."""

@@ -1,0 +1,98 @@
+"""The parent's task table (Phụ lục phân công) as the commune's own: the rows that concern the commune, their
+lead re-assigned to a commune body, partners said at the commune's level, deadlines and products as the parent
+writes them, the columns in the parent's order."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.derive.assign import _share
+from drafting.derive.structure import body, fates_of
+from drafting.derive.wording import Scope, scope_words
+from drafting.model import Appendix, Plan
+from drafting.parsing.task_table import column_roles, split_agencies
+from drafting.parsing.text import fold
+
+
+def commune_task_tables(parent: Plan, scope: Scope, cited_parent: str) -> list[Appendix]:
+    appendices = []
+    for appendix in parent.appendices:
+        for table in appendix.tables:
+            rows = _commune_rows(table, scope)
+            if rows is None or len(rows) <= 1:
+                continue
+            title = appendix.title or "Phân công nhiệm vụ"
+            appendices.append(Appendix(
+                label=f"PHỤ LỤC{' ' + _roman(len(appendices) + 1) if len(parent.appendices) > 1 else ''}",
+                title=scope_words(title, scope),
+                ref=f"Kèm theo Kế hoạch số      /KH-UBND ngày      của Ủy ban nhân dân {scope.kind}; "
+                    f"triển khai {cited_parent}",
+                tables=[rows]))
+    return appendices
+
+
+def _roman(number: int) -> str:
+    return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][min(number, 8) - 1]
+
+
+def _header_depth(table: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    for depth in (1, 2):
+        if len(table) <= depth:
+            return None
+        width = max(len(row) for row in table[:depth])
+        header = [" ".join(row[c] if c < len(row) else "" for row in table[:depth]) for c in range(width)]
+        roles = column_roles(header)
+        if {"task", "lead"} <= set(roles):
+            return depth, roles
+    return None
+
+
+def _commune_rows(table: list[list[str]], scope: Scope) -> list[list[str]] | None:
+    found = _header_depth(table)
+    if found is None:
+        return None
+    depth, roles = found
+    rows = [list(row) for row in table[:depth]]
+    number_column = 0 if table[0] and re.match(r"(?i)\s*(stt|tt|số tt)\s*$", table[0][0]) else None
+    for row in table[depth:]:
+        row = list(row)
+        lead_cell = row[roles["lead"]] if roles["lead"] < len(row) else ""
+        task_cell = row[roles["task"]] if roles["task"] < len(row) else ""
+        partner_cell = row[roles["partners"]] if "partners" in roles and roles["partners"] < len(row) else ""
+        lead = _commune_lead(lead_cell, partner_cell, task_cell, scope)
+        if lead is None:
+            continue
+        row[roles["lead"]] = lead
+        row[roles["task"]] = scope_words(task_cell, scope)
+        if "partners" in roles and roles["partners"] < len(row):
+            row[roles["partners"]] = _partners(partner_cell, lead, scope)
+        if number_column is not None:
+            row[number_column] = str(len(rows) - depth + 1)
+        rows.append(row)
+    return rows
+
+
+def _commune_lead(lead: str, partners: str, task: str, scope: Scope) -> str | None:
+    """The commune body that leads the row, or None when the row is not the commune's."""
+    for _, fate in fates_of(lead):
+        if fate.kind == "body" and fate.body:
+            return body(scope.kind, fate.body).name
+        if fate.kind == "commune":
+            return body(scope.kind, _share(task, scope, "office")).name
+        if fate.kind == "front":
+            return body(scope.kind, "front").name
+    if any(fate.kind == "commune" for p in split_agencies(partners) for _, fate in fates_of(p)):
+        return body(scope.kind, _share(task, scope, "office")).name
+    return None
+
+
+def _partners(cell: str, lead: str, scope: Scope) -> str:
+    names: list[str] = []
+    for partner in split_agencies(cell):
+        for name, fate in fates_of(partner):
+            if fate.kind == "commune":
+                continue
+            said = body(scope.kind, fate.body).name if fate.kind == "body" and fate.body else scope_words(name, scope)
+            if fold(said) != fold(lead) and said not in names:
+                names.append(said)
+    return ", ".join(names)

@@ -1,0 +1,499 @@
+"""A commune plan derived from its parent by responsibility: model → model, no I/O.
+
+The parent's purpose, targets and tasks frame the commune plan (said at the commune's scale, province-scale
+targets dropped); its organisation part is rebuilt: one item per commune body with the work the parent gives
+to the bodies it maps to and the share of what it asks of "Ủy ban nhân dân các xã, phường" that falls in the
+body's field; the Fatherland Front is asked; what is not the commune's is listed, not written. Reports go to the
+collector the parent names; the commune's offices report earlier. (shared/spec/domain.md, "Commune plans since
+1 July 2025"; data/commune_structure.json.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from drafting.data_files import load
+from drafting.derive.assign import Assignment, Outcome, assign
+from drafting.derive.reporting import Reporting, earlier, reporting
+from drafting.derive.structure import CommuneBody, bodies_for, body, fate_of
+from drafting.derive.targets import counts_to_placeholders, without_foreign_targets, without_province_targets
+from drafting.derive.wording import Scope, scope_words
+from drafting.draft import (
+    Change,
+    Draft,
+    DraftOptions,
+    _add_own_award,
+    _cited,
+    _meta,
+    _parent_basis,
+    _signature,
+    sentence_case,
+)
+from drafting.errors import InputError
+from drafting.model import Appendix, LegalRef, Plan, Section, Source
+from drafting.nlp.extract import extract
+from drafting.nlp.responsibilities import organisation_sections
+from drafting.nlp.subjects import opens_with_body
+from drafting.parsing.text import fold
+from drafting.units import Unit
+
+LOCAL_GOVERNMENT_LAW = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"  # Luật 72/2025/QH15
+
+
+@dataclass
+class _Context:
+    parent: Plan
+    unit: Unit
+    scope: Scope
+    options: DraftOptions
+    changes: list[Change]
+    placeholders: dict[str, str]
+    dropped: list[str]  # province-scale clauses left out
+
+
+def derive_commune_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None) -> Draft:
+    options = options or DraftOptions()
+    if not parent.sections:
+        raise InputError("not_a_plan", path=parent.source.path)
+    scope = Scope(unit.kind, unit.full, _province_name(parent))
+    context = _Context(parent, unit, scope, options, [], {}, [])
+    year = _year(parent, options)
+    report = reporting(parent, year)
+    lead = _lead_body(parent, report)
+    assignment = assign(parent.responsibilities + _table_rows(parent), scope, lead)
+    context.dropped += assignment.dropped_targets
+
+    plan = Plan(source=Source(path="", format="draft"), meta=_meta(parent, unit, options))
+    plan.meta.title = _title(parent, unit)
+    basis = _parent_basis(parent)
+    basis.text = _as_the_parent_writes(basis.text, parent)
+    plan.meta.title = _as_the_parent_writes(plan.meta.title, parent)
+    plan.legal_bases = [LegalRef(text=LOCAL_GOVERNMENT_LAW, doc_type="Luật", opener="Căn cứ",
+                                 date="2025-06-16", issuer="Quốc hội"), basis]
+    plan.preamble = [f"Ủy ban nhân dân {unit.kind} ban hành Kế hoạch triển khai thực hiện trên địa bàn {unit.full} "
+                     "như sau:"]
+    organisation = {id(section) for section in organisation_sections(parent)}
+    kept = [_frame(section, context, organisation) for section in parent.sections
+            if id(section) not in organisation or "organization" not in section.roles or len(section.roles) > 1]
+    sections = [section for section in kept if section is not None]
+    sections.append(_organisation(assignment, report, lead, context))
+    plan.sections = _numbered(sections)
+    _offices_report_earlier(plan.sections[-1], options, year, context)
+    todo = _add_own_award(plan, unit, "post2025", options.quota) if parent.awards else []
+    # The closing sentence ends the last part, as clerks write it (the template has no closing slot).
+    plan.sections[-1].children[-1].paragraphs.append(_closing(parent, scope, lead))
+    plan.recipients, plan.archive = _recipients(parent, assignment, report, scope, lead, unit)
+    plan.signature = _signature(options)
+    if not options.signer:
+        context.placeholders["nguoi_ky"] = "họ tên người ký"
+        plan.signature.name = "[[nguoi_ky|Họ và tên]]"
+    plan.appendices = _appendices(parent, assignment, context)
+    extract(plan)
+    todo = _warnings(parent, report, options) + _fill_in(parent, options) + todo + _dropped_notes(assignment, context)
+    if context.placeholders:
+        todo.append("Chỗ trống được tô vàng trong tệp .docx; điền bằng --data values.yaml với các khóa: "
+                    + ", ".join(f"{key} ({label})" for key, label in context.placeholders.items()) + ".")
+    draft = Draft(plan, todo, context.changes, context.placeholders)
+    draft.outcomes = assignment.outcomes
+    return draft
+
+
+# --- header --------------------------------------------------------------------------------------------
+
+def _province_name(parent: Plan) -> str:
+    """The name of the parent's own unit ("Đồng Nai"; "Ninh Hải" for a district's plan)."""
+    match = re.search(r"(?:tỉnh|Tỉnh|Thành phố|thành phố|huyện|thị xã|quận)\s+(.+)$", parent.meta.issuer or "")
+    return match.group(1).strip() if match else ""
+
+
+def _year(parent: Plan, options: DraftOptions) -> int:
+    date = options.date or parent.meta.date
+    return int(date[:4]) if date else options.today.year
+
+
+_SCOPE_TAIL = re.compile(r"\s+(?:trên địa bàn|tại|của)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện)(?:\s+\S.*)?$|"
+                         r"\s+(?:tỉnh|thành phố)\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*)*$", re.IGNORECASE)
+_ACTION = re.compile(r"^(triển khai|thực hiện|tổ chức|phát động|tăng cường|đẩy mạnh|nâng cao|phát triển|khắc phục|"
+                     r"hỗ trợ|quan trắc|giám sát|chuyển đổi|kiểm tra|tuyên truyền|phòng|xây dựng)", re.IGNORECASE)
+
+
+def _title(parent: Plan, unit: Unit) -> str:
+    """The parent's subject at the commune's scale: "Triển khai thực hiện Chương trình … trên địa bàn xã X"."""
+    meta = parent.meta
+    if meta.campaign and "phong trào" in fold(meta.title or ""):
+        return f"Triển khai thực hiện Phong trào thi đua “{meta.campaign}” trên địa bàn {unit.full}"
+    subject = (meta.title or "").strip()
+    if subject.isupper():
+        subject = sentence_case(subject, parent)
+    subject = re.sub(r"^(?:V/v|Về việc)\s+", "", subject).strip()
+    subject = _SCOPE_TAIL.sub("", subject).strip(" .,;")
+    if not subject:
+        return f"Triển khai thực hiện {_cited(parent)} trên địa bàn {unit.full}"
+    if not _ACTION.match(subject):
+        subject = f"Triển khai thực hiện Kế hoạch {subject[:1].lower()}{subject[1:]}"
+    return f"{subject[:1].upper()}{subject[1:]} trên địa bàn {unit.full}"
+
+
+def _as_the_parent_writes(text: str, parent: Plan) -> str:
+    """Names a sentence-cased title lowered ("tỉnh kon tum", a quoted campaign name) as the parent's body writes
+    them: a quoted name the body quotes the same way (else in sentence case), the province's name."""
+    quoted = {fold(q): q for section in parent.all_sections() for p in [section.title, *section.paragraphs]
+              for q in re.findall(r"“([^”]{8,})”", p)}
+
+    def as_written(match: re.Match[str]) -> str:
+        name = quoted.get(fold(match.group(1)), match.group(1))
+        name = sentence_case(name, parent) if name.isupper() else name
+        return f"“{name[:1].upper()}{name[1:]}”"
+
+    text = re.sub(r"“([^”]{8,})”", as_written, text)
+    province = _province_name(parent)
+    return re.sub(re.escape(province), province, text, flags=re.IGNORECASE) if province else text
+
+
+# --- the parent's frame: purpose, targets, tasks --------------------------------------------------------
+
+def _frame(section: Section, context: _Context, organisation: set[int]) -> Section | None:
+    """A part of the parent kept for the commune: its sentences at the commune's scale, its province-scale targets
+    dropped, the items that give work to a body taken out (the organisation part says who does what)."""
+    targets = "objectives" in section.roles or bool(re.search(r"chỉ tiêu|mục tiêu", fold(section.title)))
+    return _rewrite(section, context, targets, organisation, top=True)
+
+
+_ORGANISATION_WORDS = re.compile(r"(?:,|;| VÀ| và)\s+(?:(?:PHÂN CÔNG|phân công) (?:TRÁCH NHIỆM|NHIỆM VỤ|trách nhiệm|"
+                                 r"nhiệm vụ)|TRÁCH NHIỆM|trách nhiệm)(?: THỰC HIỆN| thực hiện)?$")
+
+
+def _rewrite(section: Section, context: _Context, targets: bool, organisation: set[int], top: bool = False,
+             awards: bool = False) -> Section | None:
+    """A new section (the parent is never changed) with the parent's words at the commune's scale."""
+    where = f"mục {section.label}"
+    targets = targets or bool(re.match(r"(chỉ tiêu|mục tiêu)", fold(section.title)))
+    children = []
+    for child in section.children:
+        if id(child) in organisation or _gives_work(child) or (id(section) in organisation and _assigns(child)):
+            continue
+        rewritten = _rewrite(child, context, targets, organisation,
+                             awards=bool(re.search(r"hình thức khen thưởng", fold(section.title))))
+        if rewritten is not None:
+            children.append(rewritten)
+    # A title with items below it is a heading; a title alone is the item's own text (Markdown copies).
+    heading = bool(section.children) and len(section.title.split()) <= 20
+    awards = bool(re.search(r"hình thức khen thưởng", fold(section.title))) or awards
+    title = _sentence(_ORGANISATION_WORDS.sub("", section.title), context, where, targets, heading=heading,
+                      awards=awards and not section.children)
+    paragraphs = [text for text in (_sentence(p, context, where, targets, awards=awards) for p in section.paragraphs)
+                  if text]
+    if not title and not paragraphs and not children:
+        return None
+    if not top and not title and section.title and not children:
+        return None  # the item's own text was a province-scale target
+    return Section(label=section.label, kind=section.kind, title=title or section.title, roles=list(section.roles),
+                   paragraphs=paragraphs, children=children, line=section.line, run_in=section.run_in)
+
+
+def _assigns(section: Section) -> bool:
+    """The responsibility half of a part that is also the timeline ("V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN")."""
+    return bool(re.search(r"trách nhiệm|phân công|tổ chức thực hiện", fold(section.title)))
+
+
+def _gives_work(section: Section) -> bool:
+    """An item headed by a provincial body ("2.1. Sở Tài chính", "- Công an tỉnh chủ trì …"): its work is in the
+    responsibilities, re-assigned there."""
+    if not opens_with_body(section.title):
+        return False
+    fate = fate_of(section.title.split(":")[0][:80])
+    return fate.kind not in ("commune", "unknown")
+
+
+def _sentence(text: str, context: _Context, where: str, targets: bool, heading: bool = False, awards: bool = False
+              ) -> str:
+    if not text:
+        return text
+    new, dropped = without_province_targets(text)
+    if targets and not heading:
+        new, foreign = without_foreign_targets(new)
+        dropped += foreign
+    if dropped and not heading:
+        context.dropped += dropped
+    elif dropped:
+        new = text  # a heading keeps its words; its items are what is dropped
+    new = _appendix_reference(scope_words(new, context.scope), context.parent)
+    new = _proposed_award(new)
+    if awards:
+        new = _proposed_form(new)
+    if targets and not heading:
+        new = counts_to_placeholders(new, context.placeholders)
+    if new != text:
+        context.changes.append(Change(where, "commune_scope" if not dropped else "province_target_dropped", text, new))
+    return new
+
+
+def _appendix_reference(text: str, parent: Plan) -> str:
+    """The parent's appendix is not carried over as it is: a sentence that points to it points to the parent's."""
+    if not parent.appendices or "phụ lục" not in text.lower():
+        return text
+    pattern = re.compile(load("commune_wording")["appendix_reference"]["match"])
+    return pattern.sub(lambda m: f"{m.group(0).rstrip()} {_of_parent(parent)}"
+                       if "kèm theo" in m.group(0) or "đính kèm" in m.group(0) else m.group(0), text, count=1)
+
+
+_ABOVE_COMMUNE = re.compile(r"^(?:Huân chương|Huy chương|Cờ thi đua|Chiến sĩ thi đua (?:toàn quốc|cấp tỉnh)|"
+                            r"Bằng khen của (?:Thủ tướng|Chủ tịch (?:Ủy|Uỷ) ban nhân dân "
+                            r"(?:tỉnh|Thành phố|thành phố)))")
+
+
+def _proposed_form(text: str) -> str:
+    """An award above the commune, in the list of forms of a commune plan, is one the commune proposes."""
+    return f"Đề nghị xét tặng {text}" if _ABOVE_COMMUNE.match(text) else text
+
+
+def _of_parent(parent: Plan) -> str:
+    source = parent.approval or parent.meta
+    return f"Kế hoạch số {source.number}/{source.symbol} của {source.issuer}" if source.number else "của cấp trên"
+
+
+def _proposed_award(text: str) -> str:
+    """ "Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen" stays the province's gift; the commune proposes it."""
+    return re.sub(r"(?<!đề nghị )(?<!Đề nghị )(Chủ tịch (?:Ủy|Uỷ) ban nhân dân (?:tỉnh|Thành phố|thành phố)[^.;,]*?)"
+                  r" tặng (Bằng khen)", r"đề nghị \1 tặng \2", text)
+
+
+# --- who does what -------------------------------------------------------------------------------------
+
+def _lead_body(parent: Plan, report: Reporting) -> str:
+    """The commune body that leads the plan: the counterpart of the collector of reports, else of the first
+    provincial body the parent puts in charge, else the commune office."""
+    candidates = [report.collector] if report.collector else []
+    candidates += [entry["agency"] for entry in parent.responsibilities
+                   if re.search(r"theo dõi, đôn đốc|tổng hợp", " ".join(entry.get("tasks", [])))]
+    candidates += [entry["agency"] for entry in parent.responsibilities if entry.get("role") == "lead"]
+    for name in candidates:
+        fate = fate_of(re.sub(r"^(?:Đề nghị|Giao)\s+", "", name or ""))
+        if fate.kind == "body" and fate.body and fate.body != "all_offices":
+            return fate.body
+    return "office"
+
+
+def _organisation(assignment: Assignment, report: Reporting, lead: str, context: _Context) -> Section:
+    scope = context.scope
+    part = Section(label="", kind="roman", title="TỔ CHỨC THỰC HIỆN", roles=["organization"])
+    lead_body = body(scope.kind, lead)
+    tasks = dict(assignment.tasks)
+    tasks[lead] = [_lead_task(lead_body, report, context), *tasks.get(lead, [])]
+    order = [lead] + [b.id for b in bodies_for(scope.kind) if b.id != lead]
+    for body_id in order:
+        doer = body(scope.kind, body_id)
+        work = tasks.get(body_id) or []
+        if not work:
+            continue
+        title = doer.name if doer.relation == "assign" else f"Đề nghị {doer.name}"
+        item = Section(label="", kind="arabic", title=title, paragraphs=[_dash(task) for task in work])
+        if doer.relation == "ask":
+            item.paragraphs.append("- Phối hợp tuyên truyền, vận động Nhân dân tham gia, giám sát việc thực hiện "
+                                   "Kế hoạch này.") if len(work) < 2 else None
+        part.children.append(item)
+    part.children.append(_reporting_item(report, lead_body, context))
+    return part
+
+
+def _offices_report_earlier(part: Section, options: DraftOptions, year: int, context: _Context) -> None:
+    """A report the parent asks for by a day, inside a task given to a commune body: the body reports to the
+    commune some working days earlier (the "Chế độ báo cáo" item keeps the parent's day for the commune itself)."""
+    from drafting.draft import _earlier_report_deadlines
+
+    items = [item for item in part.children if item.title != "Chế độ báo cáo"]
+    _earlier_report_deadlines(Plan(source=Source("", "draft"), sections=items), options.days_earlier, year,
+                              context.changes)
+
+
+def _dash(task: str) -> str:
+    task = task.strip().lstrip("-–+• ").strip()
+    task = task[:1].upper() + task[1:]
+    return f"- {task}" if task.endswith((".", ";", ":")) else f"- {task}."
+
+
+def _lead_task(lead: CommuneBody, report: Reporting, context: _Context) -> str:
+    scope = context.scope
+    to = f", báo cáo {scope.committee}"
+    upward, via = _upward(report, context)
+    return (f"Chủ trì, tham mưu {scope.committee} triển khai thực hiện Kế hoạch này; theo dõi, đôn đốc các cơ quan, "
+            f"đơn vị thực hiện; tổng hợp kết quả{to} để báo cáo {upward}{via} theo quy định.")
+
+
+def _upward(report: Reporting, context: _Context) -> tuple[str, str]:
+    """Whom the commune reports to, and through whom: the parent's collector; for a pre-2025 district parent (the
+    district is gone) the province today."""
+    province_committee = f"Ủy ban nhân dân {context.unit.province_full}"
+    if context.parent.meta.level == "district":
+        return province_committee, ""
+    upward = report.addressee or report.collector or context.parent.meta.issuer or province_committee
+    via = f" (qua {report.collector})" if report.addressee and report.collector else ""
+    return upward, via
+
+
+def _reporting_item(report: Reporting, lead: CommuneBody, context: _Context) -> Section:
+    scope, days = context.scope, context.options.days_earlier
+    paragraphs = []
+    upward, via = _upward(report, context)
+    today = context.options.date or context.options.today.isoformat()
+    for due in [due for due in report.dues if due.recurring or not _before(due.date, today)][:6]:
+        paragraphs.append(f"- Các cơ quan, đơn vị báo cáo kết quả thực hiện về {lead.name} {earlier(due, days)} "
+                          f"để tổng hợp, tham mưu {scope.committee} báo cáo {upward}{via} {due.text}.")
+        context.changes.append(Change("chế độ báo cáo", "earlier_report_deadline", due.sentence, paragraphs[-1]))
+    if not paragraphs:
+        paragraphs.append(f"- Các cơ quan, đơn vị báo cáo kết quả thực hiện về {lead.name} trước thời hạn cấp trên "
+                          f"yêu cầu ít nhất {days} ngày làm việc để tổng hợp, tham mưu {scope.committee} báo cáo "
+                          f"{upward}{via} theo quy định.")
+    return Section(label="", kind="arabic", title="Chế độ báo cáo", paragraphs=paragraphs)
+
+
+def _closing(parent: Plan, scope: Scope, lead: str) -> str:
+    lead_name = body(scope.kind, lead).name
+    return (f"Trên đây là Kế hoạch của Ủy ban nhân dân {scope.full}. Trong quá trình "
+            f"thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo {scope.committee} (qua "
+            f"{lead_name}) để xem xét, giải quyết./.")
+
+
+def _numbered(sections: list[Section]) -> list[Section]:
+    """Labels of a plan we write ourselves: I., II. … at the top, 1., 2. … below, kept kinds elsewhere."""
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    for index, section in enumerate(sections):
+        section.kind, section.label = "roman", romans[min(index, len(romans) - 1)]
+        _renumber(section)
+    return sections
+
+
+_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def _renumber(section: Section) -> None:
+    counters: dict[str, int] = {}
+    for child in section.children:
+        count = counters[child.kind] = counters.get(child.kind, 0) + 1
+        if child.kind == "arabic":
+            child.label = str(count)
+        elif child.kind == "decimal" and section.label:
+            child.label = f"{section.label}.{count}"
+        elif child.kind == "letter":
+            child.label = _LETTERS[min(count - 1, len(_LETTERS) - 1)]
+        _renumber(child)
+
+
+# --- closing ---------------------------------------------------------------------------------------------
+
+def _recipients(parent: Plan, assignment: Assignment, report: Reporting, scope: Scope, lead: str, unit: Unit
+                ) -> tuple[list[str], str]:
+    recipients = []
+    if parent.meta.level == "province" or not parent.meta.level:
+        # The province today (a parent of a province merged on 1/7/2025 has its successor as the reader).
+        recipients.append(f"Ủy ban nhân dân {unit.province_full} (b/c)")
+    own_collector = report.collector and fold(report.collector) != fold(parent.meta.issuer or "")
+    if own_collector and parent.meta.level != "district":
+        recipients.append(f"{report.collector} (b/c)")
+    recipients += [f"Thường trực Đảng ủy {scope.kind} (b/c)", f"Thường trực Hội đồng nhân dân {scope.kind} (b/c)",
+                   f"Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân {scope.kind}"]
+    tasked = [b for b in bodies_for(scope.kind) if assignment.tasks.get(b.id) or b.id == lead]
+    recipients += [b.name for b in tasked if b.id != "all_offices"]
+    if any(b.id == "all_offices" for b in tasked):
+        recipients.append("Các cơ quan, đơn vị liên quan")
+    return recipients, f"VT, {_abbreviation(body(scope.kind, lead))}"
+
+
+def _abbreviation(lead: CommuneBody) -> str:
+    if lead.id == "office":
+        return "VP"
+    words = re.sub(r"^(Phòng|Trạm|Ban|Trung tâm)\s+", "", lead.name).replace("-", " ").replace(",", " ").split()
+    return "".join(word[0].upper() for word in words if word != "và") or "VP"
+
+
+def _appendices(parent: Plan, assignment: Assignment, context: _Context) -> list[Appendix]:
+    """The parent's task table, with the rows that concern the commune, re-assigned (layout kept: the same
+    columns in the same order)."""
+    from drafting.derive.appendix import commune_task_tables
+
+    return commune_task_tables(parent, context.scope, _cited(parent))
+
+
+def _table_rows(parent: Plan) -> list[dict[str, object]]:
+    rows = []
+    for appendix in parent.appendices:
+        rows += appendix.responsibilities
+    return rows
+
+
+# --- the clerk's to-do list ----------------------------------------------------------------------------------
+
+def _warnings(parent: Plan, report: Reporting, options: DraftOptions) -> list[str]:
+    """Dates of the parent already past at drafting time, and a parent whose period has ended: first in the list."""
+    today = (dt.date.fromisoformat(options.date) if options.date else options.today).isoformat()
+    notes = []
+    end = str(parent.timeline.get("end") or "")
+    if end and _before(end, today):
+        notes.append(f"CHÚ Ý: thời gian thực hiện kế hoạch cấp trên đã kết thúc ({end}); kiểm tra còn cần ban hành "
+                     "kế hoạch này không.")
+    past = []
+    for entry in parent.responsibilities:
+        for deadline in entry.get("deadlines", []):
+            if deadline.get("date") and _before(deadline["date"], today) and deadline["text"] not in past:
+                past.append(deadline["text"])
+    for due in report.dues:
+        if not due.recurring and _before(due.date, today) and due.text not in past:
+            past.append(due.text)
+    if past:
+        notes.append("CHÚ Ý: các thời hạn sau của kế hoạch cấp trên đã qua tại ngày soạn: " + "; ".join(past[:8])
+                     + ". Đặt lại thời hạn của xã cho phù hợp.")
+    return notes
+
+
+def _before(value: str, today: str) -> bool:
+    """A date, month or year wholly before today."""
+    value = re.sub(r"-Q\d$", "", value)
+    if len(value) == 4:
+        return value < today[:4]
+    if len(value) == 7:
+        return value < today[:7]
+    return value < today
+
+
+def _fill_in(parent: Plan, options: DraftOptions) -> list[str]:
+    notes = []
+    if not options.number:
+        notes.append("Điền số văn bản khi phát hành (Số:      /KH-UBND).")
+    if not options.date:
+        notes.append("Điền ngày ký (ngày … tháng … năm …).")
+    source = parent.approval or parent.meta
+    if not source.number or not source.date:
+        notes.append("Điền số, ngày của văn bản cấp trên trong căn cứ “Thực hiện …” (“số …”, “ngày …”).")
+    return notes
+
+
+def _dropped_notes(assignment: Assignment, context: _Context) -> list[str]:
+    notes = []
+    unknown = [o.agency for o in assignment.outcomes if "chưa xác định" in o.reason]
+    if unknown:
+        notes.append("Chưa rõ cơ quan cấp xã nhận nhiệm vụ của: " + "; ".join(unknown) + " — xem lại mục Tổ chức "
+                     "thực hiện.")
+    if assignment.border_tasks:
+        notes.append(f"Đã để ra ngoài {len(assignment.border_tasks)} nhiệm vụ ở khu vực biên giới, biển; nếu "
+                     f"{context.scope.full} giáp biên giới hoặc biển, bổ sung lại (xem --explain).")
+    if context.dropped:
+        notes.append(f"Đã bỏ {len(context.dropped)} chỉ tiêu của cấp tỉnh (xếp hạng, tỷ lệ số xã …); xã tự đặt chỉ "
+                     "tiêu của mình nếu cần (xem --explain).")
+    return notes
+
+
+def explain_outcomes(outcomes: list[Outcome]) -> list[str]:
+    """One line per responsibility of the parent, for `draft --explain`."""
+    lines = []
+    for outcome in outcomes:
+        if outcome.fate in ("assigned", "shared", "asked"):
+            verb = {"assigned": "giao", "shared": "chia theo lĩnh vực cho", "asked": "đề nghị"}[outcome.fate]
+            lines.append(f"{outcome.agency} → {verb} {', '.join(outcome.to)} ({outcome.tasks} nhiệm vụ)")
+        elif outcome.fate == "this_plan":
+            lines.append(f"{outcome.agency} → {outcome.reason}")
+        else:
+            lines.append(f"{outcome.agency} → bỏ: {outcome.reason}")
+    return lines
+

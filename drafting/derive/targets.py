@@ -1,0 +1,78 @@
+"""Targets of the parent at the commune's scale: a province-scale clause is dropped (and said so), a count of the
+parent's territory becomes one placeholder with the parent's figure as its hint; rates stay as written."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from drafting.data_files import load
+from drafting.nlp.quantities import find_quantities
+from drafting.parsing.text import fold, tone_key
+
+
+@cache
+def _province_scale() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{tone_key(p)})" for p in load("commune_wording")["province_scale"]["patterns"]))
+
+
+@cache
+def _foreign() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{tone_key(p)})" for p in load("commune_wording")["not_the_communes"]["targets"]))
+
+
+def without_foreign_targets(text: str) -> tuple[str, list[str]]:
+    """A target clause about bodies or places a commune does not have (border guards, industrial zones, the
+    press): not the commune's target."""
+    kept, dropped = [], []
+    for clause in clauses(text):
+        (dropped if _foreign().search(fold(clause)) else kept).append(clause)
+    return (_joined(kept, text), dropped) if dropped else (text, [])
+
+
+def is_province_scale(text: str) -> bool:
+    return bool(_province_scale().search(fold(text)))
+
+
+_CLAUSE_END = re.compile(r"(?<=[;.])\s+")
+
+
+def clauses(text: str) -> list[str]:
+    """A paragraph cut after each ";" and "." that ends a clause (not inside a number: "1.234")."""
+    return [part for part in _CLAUSE_END.split(text) if part]
+
+
+def without_province_targets(text: str) -> tuple[str, list[str]]:
+    """The paragraph without its province-scale clauses, and the clauses dropped."""
+    kept, dropped = [], []
+    for clause in clauses(text):
+        (dropped if is_province_scale(clause) else kept).append(clause)
+    if not dropped:
+        return text, []
+    return _joined(kept, text), dropped
+
+
+def _joined(kept: list[str], original: str) -> str:
+    """The clauses left, read as a sentence: a capital first, a full stop last."""
+    result = " ".join(kept).strip()
+    if result and result[-1] == ";":
+        result = result[:-1] + "."
+    if result and original[:1].isupper():
+        result = result[:1].upper() + result[1:]
+    return result
+
+
+def counts_to_placeholders(text: str, placeholders: dict[str, str]) -> str:
+    """Counts of the parent's territory ("xóa 1.234 căn nhà") are the commune's to set: the first count of the
+    sentence becomes a placeholder showing the parent's figure. Rates ("90% hồ sơ") apply at every level."""
+    for quantity in find_quantities(text):
+        written = text[quantity.start : quantity.end]
+        number = re.match(r"[\d.,]+(?!\s*%)(?![\d.,]*%)", written)
+        if not number or quantity.normal.endswith(("tập thể", "cá nhân")) or re.match(r"[\d.,]+\s*%", written):
+            continue
+        if re.fullmatch(r"(19|20)\d\d", number.group(0)):  # a year, not a count
+            continue
+        key = f"chi_tieu_{len(placeholders) + 1}"
+        placeholders[key] = f"chỉ tiêu của đơn vị thay cho “{written}” của cấp trên"
+        return f"{text[: quantity.start]}[[{key}|{number.group(0)}]]{text[quantity.start + len(number.group(0)) :]}"
+    return text

@@ -1,0 +1,159 @@
+"""Sentences of the parent said at the commune's level, without inventing bodies or collapsing phrases.
+
+What changes: scope phrases ("trên địa bàn tỉnh" → "trên địa bàn xã X"), groups of the province's bodies
+("các Sở, ban, ngành" → "các cơ quan, đơn vị"), a provincial body named in a task given to a commune body
+(its commune counterpart, or the commune's People's Committee where the task reports or advises upward).
+What never changes: cited documents with their titles, quoted names, award forms (drafting.draft._protected),
+and the names of bodies that stay what they are (courts, banks, the provincial People's Committee …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from drafting.data_files import load
+from drafting.derive.structure import CommuneBody, body, fate_of, hamlets
+from drafting.nlp.agencies import find_agencies
+from drafting.parsing.text import UPPER, fold
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The unit a draft is for, as its sentences name it."""
+
+    kind: str  # xã | phường | đặc khu
+    full: str  # "xã Lạc Dương"
+    province_name: str  # the parent's province as written after its kind word ("Đồng Nai"), or ""
+
+    @property
+    def committee(self) -> str:
+        return f"Ủy ban nhân dân {self.kind}"
+
+
+@cache
+def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = []
+    for entry in load("commune_wording")["phrases"]:
+        # A capitalised word right after the phrase is a place name: "trên địa bàn tỉnh Đồng Nai" is handled whole.
+        rules.append((re.compile(rf"(?<!\w){entry['match']}(?!\w)(?!\s+(?-i:[{UPPER}]))", re.IGNORECASE), entry["say"]))
+    return tuple(rules)
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    from drafting.draft import _protected as protected  # one definition of what a draft never touches
+
+    return protected(text)
+
+
+def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s <= start < e or s < end <= e for s, e in spans)
+
+
+def _values(scope: Scope) -> dict[str, str]:
+    return {"kind": scope.kind, "unit": scope.full, "hamlets": hamlets(scope.kind), "committee": scope.committee}
+
+
+def _substitute(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[str]], str | None]) -> str:
+    protected = _protected(text)
+    out, position = [], 0
+    for match in pattern.finditer(text):
+        if not _outside(protected, match.start(), match.end()):
+            continue
+        new = make(match)
+        if new is None:
+            continue
+        if match.group(0)[:1].isupper() and new:
+            new = new[:1].upper() + new[1:]
+        out.append(text[position : match.start()])
+        out.append(new)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def scope_words(text: str, scope: Scope) -> str:
+    """The parent's scope and group phrases in the commune's words (data/commune_wording.json)."""
+    values = _values(scope)
+    for pattern, say in _phrases():
+        if pattern.search(text):
+            text = _substitute(text, pattern, lambda _m, say=say: say.format(**values))
+    if scope.province_name:  # "trên địa bàn tỉnh Đồng Nai" → "trên địa bàn xã Lạc Dương"
+        pattern = re.compile(rf"(?<!\w)(trên địa bàn|toàn|phạm vi)\s+(?:trên địa bàn\s+)?"
+                             rf"(?:tỉnh|Tỉnh|thành phố|Thành phố|huyện|thị xã|quận)\s+"
+                             rf"{re.escape(scope.province_name)}(?!\w)")
+        text = _substitute(text, pattern, lambda m: f"{m.group(1)} {scope.full}")
+    return tidy(text)
+
+
+# Verbs after which a provincial body is the one the task's doer reports to or advises.
+_CENTRAL = (r"(?:Quốc hội|Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Bộ [A-ZĐ][^,.;()]*?"
+            r"|Ban Chỉ đạo Trung ương[^,.;()]*?)")
+_UPWARD_CENTRAL = re.compile(rf"(báo cáo(?: [^.;:()]{{0,80}}?)? (?:về |cho |gửi |lên )?){_CENTRAL}"
+                             rf"(?:(?:, | và ){_CENTRAL}|(?:, | và )(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố))*"
+                             r"(?= theo| trước| vào| trong| để|[,.;(]|$)")
+_UPWARD = re.compile(r"(?:tham mưu(?: cho)?|báo cáo(?: kết quả[^.;:]{0,40}?)?(?: về| cho| gửi)?|trình|đề xuất(?: với)?|"
+                     r"gửi(?: về)?)\s+$", re.IGNORECASE)
+
+
+def task_words(text: str, scope: Scope, doer: CommuneBody | None) -> str:
+    """A provincial body's task said for the commune body that takes it: bodies named in it become their commune
+    counterparts, the body it reports or advises to becomes the commune's People's Committee."""
+    text = _bodies_in(text, scope, doer)
+    # A commune body reports to its committee, never to a ministry or the Government.
+    text = _UPWARD_CENTRAL.sub(lambda m: f"{m.group(1)}{scope.committee}", text)
+    return scope_words(text, scope)
+
+
+def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None) -> str:
+    protected = _protected(text)
+    out, position = [], 0
+    for span in find_agencies(text):
+        if not _outside(protected, span.start, span.end):
+            continue
+        new = _mention(text, span.start, span.text, scope, doer)
+        if new is None:
+            continue
+        out.append(text[position : span.start])
+        out.append(new)
+        position = span.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody | None) -> str | None:
+    fate = fate_of(name)
+    upward = _UPWARD.search(text[max(0, start - 60) : start])
+    if upward and fate.kind in ("province", "body", "none") and not fold(name).startswith("các"):
+        return scope.committee  # the commune body advises and reports to its own committee
+    if fate.kind == "body" and fate.body and fate.body != "all_offices":
+        return body(scope.kind, fate.body).name  # the doer itself is taken out of its partners by without_partner()
+    return None
+
+
+def tidy(text: str) -> str:
+    """What a level swap leaves behind, put right: a phrase repeated in a list ("cấp xã và cấp xã", "xã, xã"),
+    "Các …" capitalised mid-sentence."""
+    text = re.sub(r"(?<!\w)((?:cấp|toàn|các|từ)?\s?[\w]+(?:\s[\w]+){0,5}?)(?:(?:,\s*|\s+và\s+)\1)+(?![\w])",
+                  _same_once, text)
+    text = re.sub(r"(?<!\w)từ (cấp \w+) đến \1(?!\w)", r"ở \1", text)
+    text = re.sub(r"(?<!\w)giữa (cấp \w+) và \1(?!\w)", r"trong \1", text)
+    text = re.sub(rf"(?<=[\w,;)] )Các (?=[a-zđ{UPPER.lower()}])", "các ", text)
+    text = re.sub(r"\s*\(qua (?:Ủy|Uỷ) ban nhân dân (?:xã|phường|đặc khu)\)", "", text)  # advising its own committee
+    text = re.sub(r",(?:\s*,)+", ",", text)  # a phrase dropped from a list ("các sở, , Ủy ban nhân dân xã")
+    text = re.sub(r"\s+,", ",", text)
+    return re.sub(r"[ \t]{2,}", " ", text)
+
+
+def _same_once(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def without_partner(text: str, doer: CommuneBody) -> str:
+    """ "phối hợp với Phòng Kinh tế, Công an xã" in Phòng Kinh tế's own tasks: the body goes from its partners."""
+    name = re.escape(doer.name)
+    text = re.sub(rf"(phối hợp(?: chặt chẽ)?(?: với)?\s+){name}(?:,\s*|\s+và\s+)", r"\1", text)
+    text = re.sub(rf"(phối hợp(?: chặt chẽ)?(?: với)?\s+[^.;:]*?)(?:,\s*|\s+và\s+){name}(?=[\s,.;])", r"\1", text)
+    return re.sub(rf",?\s*phối hợp(?: chặt chẽ)?(?: với)?\s+{name}(?=[\s,.;]|$)", "", text)
