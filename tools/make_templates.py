@@ -223,26 +223,32 @@ def _body_paragraph(document: Document, style: str) -> None:
         paragraph = _para(document, "", 14, align=JUSTIFY, first_line=567, before=6, keep=True)
     elif style == "center":
         paragraph = _para(document, "", 14, align=CENTER, before=6, keep=True)
+    elif style == "ref":
+        paragraph = _para(document, "", 14, align=CENTER)  # A3 / K5: "(Kèm theo …)" centred, italic
     else:
         paragraph = _para(document, "", 14, align=JUSTIFY, first_line=567, before=6)  # B1
     _font(paragraph.add_run("{{ item.head }}"), 14, bold=True)
-    _font(paragraph.add_run("{{ item.rest }}"), 14, italic=style == "italic")
+    _font(paragraph.add_run("{{ item.rest }}"), 14, italic=style in ("italic", "ref"))
 
 
 def _body(document: Document, items: str) -> None:
     _tag(document, f"{{%p for item in {items} %}}")
     _tag(document, "{%p if item.style == 'table' %}")
     _para(document, "{{p item.table }}", 11, align=LEFT)
+    _tag(document, "{%p elif item.style == 'section' %}")
+    _para(document, "{{p item.section }}", 11, align=LEFT)  # a section break: an appendix's own pages
     _tag(document, "{%p elif item.rich %}")
     paragraph = _para(document, "{{r item.rich }}", 14, align=JUSTIFY, first_line=567, before=6)  # placeholders
     _tag(document, "{%p elif item.style == 'break' %}")
     paragraph = _para(document, "", 14)
     paragraph.paragraph_format.page_break_before = True
-    _tag(document, "{%p elif item.style in ('muc', 'center', 'italic') %}")
+    _tag(document, "{%p elif item.style in ('muc', 'center', 'italic', 'ref') %}")
     _tag(document, "{%p if item.style == 'muc' %}")
     _body_paragraph(document, "muc")
     _tag(document, "{%p elif item.style == 'center' %}")
     _body_paragraph(document, "center")
+    _tag(document, "{%p elif item.style == 'ref' %}")
+    _body_paragraph(document, "ref")
     _tag(document, "{%p else %}")
     _body_paragraph(document, "italic")
     _tag(document, "{%p endif %}")

@@ -16,6 +16,11 @@ _NUMBER_SYMBOL = re.compile(
 )
 
 
+# A number left blank for the clerk ("Kế hoạch số …/KH-UBND", "số [số]/…", "số ..../QĐ-UBND"): a draft's
+# citation of a parent whose number is not in the file is still a citation.
+_BLANK_NUMBER = r"(?:…|\.{2,}|_{2,}|\[[^\]]{1,40}\])\s*/"
+
+
 @cache
 def _cited_types() -> list[str]:
     return sorted(load("vocabulary")["cited_types"], key=len, reverse=True)
@@ -36,7 +41,7 @@ def _type_pattern() -> re.Pattern[str]:
     types = _type_alternation()
     return re.compile(
         rf"^(?i:các\s+)?(?P<type>{types})(?:\s+[a-zà-ỹđ]+){{0,3}}?\s*:?\s*"
-        rf"(?:(?i:số)\s*:?\s*)?(?=\d|[A-ZĐÀÁẢÃẠĂÂÊÔƠƯÍÌỈĨỊÚÙỦŨỤ]|$)"
+        rf"(?:(?i:số)\s*:?\s*)?(?=\d|[A-ZĐÀÁẢÃẠĂÂÊÔƠƯÍÌỈĨỊÚÙỦŨỤ]|$|{_BLANK_NUMBER})"
     )
 
 
@@ -92,7 +97,7 @@ def cites_document(text: str) -> bool:
         return False
     after = text.strip()[match.end() :]
     return (
-        bool(re.match(r"\s*(số|\d)", after, re.IGNORECASE))
+        bool(re.match(rf"\s*(số|\d|{_BLANK_NUMBER})", after, re.IGNORECASE))
         or fold(match.group("type")) in load("vocabulary")["cited_by_name"]
         or bool(_NUMBER_SYMBOL.search(after[:40]))
         or bool(find_date(after[:80])[0])

@@ -242,11 +242,16 @@ def _without_motto(line: str, motto: list[str]) -> str:
 
 def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
     lines: list[str] = []
+    centred = False  # the title's first line was centred: the justified body ends it
     index = type_index + 1
     while index < len(blocks) and len(lines) < 4:
-        text = blocks[index].text.strip()
-        if _ends_title(text, first=not lines):
+        block = blocks[index]
+        text = block.text.strip()
+        if centred and not block.center:
             break
+        if _ends_title(text, first=not lines) and not _is_title_line(block, first=not lines):
+            break
+        centred = centred or (not lines and block.center)
         lines.append(text)
         index += 1
         if text.endswith((".", ";")) and not is_upper(text):
@@ -261,6 +266,12 @@ def _read_title(blocks: list[Block], type_index: int, meta: Meta) -> int:
             index += 1
         meta.ref = appendix.reference(text)  # "(Kèm theo Quyết định số … )"
     return index
+
+
+def _is_title_line(block: Block, first: bool) -> bool:
+    """A centred bold line right under the type heading is the title (T1, T3) even when it opens as a
+    basis would ("Triển khai thực hiện Kế hoạch số …"): bases are justified body text (B1)."""
+    return first and block.center and block.bold and not is_upper(block.text)
 
 
 def _ends_title(text: str, first: bool) -> bool:

@@ -30,10 +30,16 @@ LABEL_FORMS = {
 class BodyItem:
     """One paragraph of the body: `head` is set in bold, `rest` in the body font."""
 
-    style: str  # body | muc | center | italic | table | break
+    style: str  # body | muc | center | italic | ref | table | break | section
     head: str = ""
     rest: str = ""
     table: list[list[str]] | None = None
+    landscape: bool = False  # a section item: the part it starts is laid out landscape
+
+
+# P2: landscape only for a part whose tables need it; a task table (STT, task, lead, partners,
+# deadline: five columns) is read far more easily across an A4 turned sideways.
+LANDSCAPE_COLUMNS = 5
 
 
 @dataclass
@@ -123,18 +129,24 @@ def _is_heading(section: Section) -> bool:
 
 
 def appendix_items(appendix: Appendix) -> list[BodyItem]:
-    items = [BodyItem("break")]
+    """An appendix in a section of its own: its pages numbered from 1 (P6a, A4)."""
+    items = [BodyItem("section", landscape=is_wide(appendix))]
     if appendix.label:
         items.append(BodyItem("center", head=appendix.label))
     if appendix.title:
         items.append(BodyItem("center", head=appendix.title))
     if appendix.ref:
-        items.append(BodyItem("italic", rest=f"({appendix.ref})"))
+        items.append(BodyItem("ref", rest=f"({appendix.ref})"))
     items.extend(BodyItem("body", rest=text) for text in appendix.paragraphs)
     items.extend(BodyItem("table", table=table) for table in appendix.tables)
     for section in appendix.sections:
         items.extend(section_items(section))
     return items
+
+
+def is_wide(appendix: Appendix) -> bool:
+    tables = list(appendix.tables) + [t for section in appendix.sections for s in section.walk() for t in s.tables]
+    return any(len(row) >= LANDSCAPE_COLUMNS for table in tables for row in table)
 
 
 def attachment_items(plan: Plan) -> list[BodyItem]:
@@ -145,7 +157,7 @@ def attachment_items(plan: Plan) -> list[BodyItem]:
     if plan.meta.title:
         items.append(BodyItem("center", head=plan.meta.title))
     if plan.meta.ref:
-        items.append(BodyItem("italic", rest=f"({plan.meta.ref})"))
+        items.append(BodyItem("ref", rest=f"({plan.meta.ref})"))
     items.extend(BodyItem("body", rest=ref.text) for ref in plan.legal_bases)
     items.extend(BodyItem("body", rest=text) for text in plan.preamble)
     for section in plan.sections:

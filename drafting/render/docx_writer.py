@@ -8,12 +8,15 @@ import os
 import re
 import tempfile
 import zipfile
+from copy import deepcopy
+from html import escape
 from io import BytesIO
 from pathlib import Path
 
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.section import Section
 from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError
 
@@ -21,6 +24,7 @@ from drafting.errors import InputError, UsageError
 from drafting.model import Plan
 from drafting.office import convert
 from drafting.render.docx_context import BodyItem, document_values
+from drafting.render.docx_table import DEFAULT_TEXT_WIDTH, fill_table
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 ADDRESSED_TYPES = {"BÁO CÁO", "TỜ TRÌNH", "CÔNG VĂN", "PHIẾU TRÌNH"}
@@ -43,13 +47,16 @@ def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
         raise InputError("template_unreadable", path=str(template), detail="không phải tệp .docx hợp lệ") from error
     values = document_values(plan)
     context = values.as_context()
-    context["body"] = [_prepared(document, item) for item in values.body]
-    context["after"] = [_prepared(document, item) for item in values.after]
+    page = deepcopy(document.docx.element.body.sectPr)  # the template's page setup, before rendering
+    context["body"] = [_prepared(document, item, text_width(page)) for item in values.body]
+    context["after"], last_landscape = _prepared_after(document, values.after, page)
     context["signer_rich"] = _rich("", values.signer_name, bold=True) if _has_placeholder(values.signer_name) else None
     try:
         document.render(context, autoescape=True)
     except TemplateError as error:
         raise InputError("template_error", path=str(template), detail=str(error)) from error
+    if any(item.style == "section" for item in values.after):
+        _lay_out_section(document.docx.element.body.sectPr, last_landscape)
     _write_atomically(target, lambda temporary: document.save(str(temporary)))
     return target
 
@@ -78,61 +85,131 @@ def _normalised_package(template: Path) -> BytesIO:
 
 
 PLACEHOLDER = re.compile(r"\[\[(?P<key>[\w.-]+)\|(?P<label>[^\]]*)\]\]")
+BODY_FONT = "Times New Roman"
+BODY_HALF_POINTS = 28  # 14 pt (B1)
 
 
 def _has_placeholder(text: str | None) -> bool:
     return bool(text and PLACEHOLDER.search(text))
 
 
+def placeholder_pieces(text: str) -> list[tuple[str, bool]]:
+    """ "Giao [[co_quan|cơ quan]] chủ trì" → [("Giao ", False), ("[cơ quan]", True), (" chủ trì", False)]:
+    each placeholder shown as its label in brackets, for the clerk to fill."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], False))
+        pieces.append((f"[{match.group('label')}]", True))
+        position = match.end()
+    if position < len(text) or not pieces:
+        pieces.append((text[position:], False))
+    return pieces
+
+
+def run_xml(text: str, bold: bool = False, highlight: bool = False) -> str:
+    """One w:r with its properties in the schema's order (rFonts, b, sz, szCs, highlight).
+
+    docxtpl's RichText(highlight=…) writes a cell shading, w:shd w:fill="yellow", which is no colour
+    (fill takes hex) and LibreOffice paints black; w:highlight w:val="yellow" is the marker pen that
+    Word and LibreOffice both show."""
+    fonts = f'<w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:cs="{BODY_FONT}" w:eastAsia="{BODY_FONT}"/>'
+    properties = fonts + ("<w:b/><w:bCs/>" if bold else "")
+    properties += f'<w:sz w:val="{BODY_HALF_POINTS}"/><w:szCs w:val="{BODY_HALF_POINTS}"/>'
+    properties += '<w:highlight w:val="yellow"/>' if highlight else ""
+    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
 def _rich(head: str, rest: str | None, bold: bool = False) -> RichText:
     """Text with its [[key|label]] placeholders shown as their label, highlighted in yellow."""
     rich = RichText()
     if head:
-        rich.add(head, bold=True, font="Times New Roman", size=28)
-    position = 0
-    rest = rest or ""
-    for match in PLACEHOLDER.finditer(rest):
-        if match.start() > position:
-            rich.add(rest[position : match.start()], bold=bold, font="Times New Roman", size=28)
-        rich.add(f"[{match.group('label')}]", bold=bold, font="Times New Roman", size=28, highlight="yellow")
-        position = match.end()
-    if position < len(rest):
-        rich.add(rest[position:], bold=bold, font="Times New Roman", size=28)
+        rich.xml += run_xml(head, bold=True)
+    for piece, is_placeholder in placeholder_pieces(rest or ""):
+        if piece:
+            rich.xml += run_xml(piece, bold=bold, highlight=is_placeholder)
     return rich
 
 
-def _prepared(document: DocxTemplate, item: BodyItem) -> dict[str, object]:
+def _prepared(document: DocxTemplate, item: BodyItem, width: int) -> dict[str, object]:
     prepared: dict[str, object] = {"style": item.style, "head": item.head, "rest": item.rest, "rich": None}
     if _has_placeholder(item.head) or _has_placeholder(item.rest):
         prepared["rich"] = _rich(item.head, item.rest)
     if item.table is not None:
-        prepared["table"] = _table_subdoc(document, item.table)
+        prepared["table"] = _table_subdoc(document, item.table, width)
     return prepared
 
 
-def _table_subdoc(document: DocxTemplate, rows: list[list[str]]):  # type: ignore[no-untyped-def]
-    """A body table with single borders and 12 pt text, written into a docxtpl sub-document."""
+def _prepared_after(document: DocxTemplate, items: list[BodyItem], page) -> tuple[list[dict[str, object]], bool]:  # type: ignore[no-untyped-def]
+    """The items after the signature, each appendix opening a section; and whether the last one is
+    landscape. Word ends a section with the w:sectPr of its last paragraph, so an appendix's
+    section item carries the page setup of the part before it (the main text is portrait)."""
+    prepared: list[dict[str, object]] = []
+    landscape = False
+    for item in items:
+        entry = _prepared(document, item, text_width(page, landscape))
+        if item.style == "section":
+            entry["section"] = _section_end(document, page, landscape)
+            landscape = item.landscape
+        prepared.append(entry)
+    return prepared, landscape
+
+
+def _table_subdoc(document: DocxTemplate, rows: list[list[str]], width: int):  # type: ignore[no-untyped-def]
+    """A body or appendix table (docx_table lays it out), written into a docxtpl sub-document."""
     subdoc = document.new_subdoc()
-    width = max((len(row) for row in rows), default=1)
-    table = subdoc.add_table(rows=len(rows), cols=width)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
-    for row, cells in zip(table.rows, rows, strict=False):
-        for cell, text in zip(row.cells, cells, strict=False):
-            lines = text.split("\n")
-            paragraph = cell.paragraphs[0]
-            for index, line in enumerate(lines):
-                if index:
-                    paragraph = cell.add_paragraph()
-                run = paragraph.add_run(line)
-                run.font.name = "Times New Roman"
-                run.font.size = Pt(12)
+    columns = max((len(row) for row in rows), default=1)
+    table = subdoc.add_table(rows=len(rows), cols=columns)
+    fill_table(table, rows, width, placeholder_pieces)
     return subdoc
+
+
+def _section_end(document: DocxTemplate, page, landscape: bool):  # type: ignore[no-untyped-def]
+    """An empty paragraph ending a section laid out as the template's page, turned if `landscape`."""
+    subdoc = document.new_subdoc()
+    paragraph = subdoc.add_paragraph()
+    setup = deepcopy(page)
+    _lay_out_section(setup, landscape)
+    paragraph._p.get_or_add_pPr().append(setup)
+    return subdoc
+
+
+def _lay_out_section(sect_pr, landscape: bool) -> None:  # type: ignore[no-untyped-def]
+    """Page numbers from 1 (P6a: each appendix is numbered on its own), and the orientation."""
+    section = Section(sect_pr, None)  # type: ignore[arg-type]
+    width, height = section.page_width, section.page_height
+    if width is not None and height is not None and (width > height) != landscape:
+        section.page_width, section.page_height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    successors = {qn(f"w:{tag}") for tag in _AFTER_PAGE_NUMBERING}
+    following = next((child for child in sect_pr if child.tag in successors), None)
+    if following is None:
+        sect_pr.append(numbering)
+    else:
+        following.addprevious(numbering)
+
+
+# What follows w:pgNumType in a w:sectPr (ECMA-376 §17.6.17).
+_AFTER_PAGE_NUMBERING = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
+                         "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def text_width(page, landscape: bool = False) -> int:  # type: ignore[no-untyped-def]
+    """The text width of a page setup (the template's: a clerk's copy may change it), in twips."""
+    if page is None:
+        return DEFAULT_TEXT_WIDTH
+    section = Section(page, None)  # type: ignore[arg-type]
+    width, height = section.page_width, section.page_height
+    left, right = section.left_margin, section.right_margin
+    if None in (width, height, left, right):
+        return DEFAULT_TEXT_WIDTH
+    paper = max(width, height) if landscape else min(width, height)  # type: ignore[type-var]
+    return int(paper - left - right) // 635  # EMU → twips
 
 
 def _write_atomically(target: Path, write) -> None:  # type: ignore[no-untyped-def]
