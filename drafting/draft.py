@@ -373,7 +373,7 @@ def _earlier_report_deadlines(plan: Plan, days: int, year: int, changes: list[Ch
 
 def _same_style(text: str, date: dt.date) -> str:
     """The deadline written the way the parent wrote it: "trước ngày 25 tháng 11 năm 2024" or "25/11/2024"."""
-    opener = re.match(r"^(.*?)(?=(?:ngày\s*)?\d)", text)
+    opener = re.match(r"^(.*?)(?=\d)", text)  # "trước ngày " kept whole
     head = opener.group(1) if opener else ""
     if "tháng" in text:
         body = f"ngày {date.day:02d} tháng {date.month} năm {date.year}" if "năm" in text else \

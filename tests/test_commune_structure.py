@@ -101,7 +101,8 @@ def test_field_sits_in_the_office_the_law_gives_it(field, office):
 def test_ward_names_its_economic_office_and_special_zone_does_not():
     economy = next(entry for entry in STRUCTURE["bodies"] if entry["id"] == "economy")
     assert economy["name"] == "Phòng Kinh tế"
-    assert economy["by_kind"] == {"phường": "Phòng Kinh tế, Hạ tầng và Đô thị"}  # đặc khu: Phòng Kinh tế (Phú Quốc aside)
+    # đặc khu: Phòng Kinh tế (Phú Quốc aside)
+    assert economy["by_kind"] == {"phường": "Phòng Kinh tế, Hạ tầng và Đô thị"}
 
 
 def test_drug_rehabilitation_is_police_work():
@@ -113,99 +114,102 @@ def test_drug_rehabilitation_is_police_work():
 # the name was taken from (corpus/ = /work/main/corpus, shared/ = /work/shared); "(drafting parse …)" means the name is
 # an agency or partner read by `drafting parse FILE --format json` from that file (the text may wrap it over lines).
 REAL_NAMES = [
-    ('Sở Tài chính', ('body', 'economy')),  # corpus/wild/09daab284f92e2dd.md
-    ('Sở Nông nghiệp và Môi trường', ('body', 'economy')),  # corpus/wild/192068354fd1ffe5.md
-    ('Sở Xây dựng', ('body', 'economy')),  # corpus/wild/31786b0833a4130d.md
-    ('Sở Công Thương', ('body', 'economy')),  # corpus/wild/192068354fd1ffe5.md
-    ('Sở Sây dựng', ('body', 'economy')),  # corpus/wild/f069c23c942c1ec6.md
-    ('Sở Nội vụ', ('body', 'culture_society')),  # corpus/wild/09daab284f92e2dd.md
-    ('Sở Khoa học và Công nghệ', ('body', 'culture_society')),  # corpus/wild/09daab284f92e2dd.md
-    ('Sở KH&CN', ('body', 'culture_society')),  # corpus/wild/8718801c503045f9.md
-    ('Sở Giáo dục và Đào tạo', ('body', 'culture_society')),  # corpus/wild/192068354fd1ffe5.md
-    ('Sở Y tế', ('body', 'culture_society')),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Sở Văn hóa, Thể thao và Du lịch', ('body', 'culture_society')),  # corpus/wild/2957e4f4f0e41373.md
-    ('Sở Văn hoá, Thể thao và Du lịch', ('body', 'culture_society')),  # corpus/wild/8718801c503045f9.md (drafting parse: agency or partner)
-    ('Sở Lao động - Thương binh và Xã hội', ('body', 'culture_society')),  # corpus/seeds/001_50c550435df98776.txt
-    ('Sở Thông tin và Truyền thông', ('body', 'culture_society')),  # corpus/seeds/002_0eb59aa12a805793.txt
-    ('Sở Tư pháp', ('body', 'office')),  # corpus/wild/09daab284f92e2dd.md
-    ('Sở Ngoại vụ', ('body', 'office')),  # corpus/wild/f004d93b21e7fc5f.md
-    ('Văn phòng UBND tỉnh', ('body', 'office')),  # corpus/wild/0a97eb9c3c536047.md
-    ('Công an tỉnh', ('body', 'police')),  # corpus/wild/09daab284f92e2dd.md
-    ('Công an thành phố', ('body', 'police')),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Bộ Chỉ huy Quân sự tỉnh', ('body', 'military')),  # corpus/wild/0a97eb9c3c536047.md
-    ('Ủy ban nhân dân các xã, phường', ('commune', None)),  # corpus/wild/2f6f80b9918e52de.md
-    ('UBND các xã, phường', ('commune', None)),  # corpus/wild/09daab284f92e2dd.md
-    ('Ủy ban nhân dân xã, phường', ('commune', None)),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Ủy ban nhân dân cấp xã', ('commune', None)),  # corpus/wild/5d99697f14bcf68a.md
-    ('UBND cấp xã', ('commune', None)),  # corpus/wild/09daab284f92e2dd.md
-    ('UBND các xã/phường', ('commune', None)),  # corpus/wild/a49ef8a0da1f62dd.md
-    ('Ủy ban nhân dân phường, xã, đặc khu', ('commune', None)),  # corpus/wild/2f6f80b9918e52de.md
-    ('Chủ tịch Ủy ban nhân dân xã, phường', ('commune', None)),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực thuộc', ('front', None)),  # corpus/wild/f069c23c942c1ec6.md (drafting parse: agency or partner)
-    ('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh', ('front', None)),  # corpus/wild/bffd9da6f0d38031.md (drafting parse: agency or partner)
-    ('Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai và các tổ chức chính trị - xã hội', ('front', None)),  # corpus/wild/f004d93b21e7fc5f.md (drafting parse: agency or partner)
-    ('Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên', ('front', None)),  # corpus/seeds/000_3e0dd850a7de1391.txt
-    ('Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai', ('front', None)),  # corpus/wild/f004d93b21e7fc5f.md (drafting parse: agency or partner)
-    ('Tỉnh đoàn', ('front', None)),  # corpus/wild/ad5aff6c13929815.md
-    ('Hội Nông dân tỉnh', ('front', None)),  # corpus/wild/8718801c503045f9.md
-    ('Các đoàn thể, tổ chức xã hội', ('front', None)),  # corpus/wild/a49ef8a0da1f62dd.md
-    ('Liên đoàn Lao động tỉnh', ('none', None)),  # corpus/wild/f004d93b21e7fc5f.md
-    ('Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh', ('none', None)),  # corpus/wild/f069c23c942c1ec6.md
-    ('Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố', ('none', None)),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Chi cục Hải quan khu vực XIX', ('none', None)),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Bộ đội Biên phòng thành phố', ('none', None)),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Ban Chỉ huy Bộ đội Biên phòng thành phố', ('none', None)),  # corpus/wild/24c7124ec6b2bf61.md (drafting parse: agency or partner)
-    ('Ngân hàng nhà nước khu vực XII', ('none', None)),  # corpus/wild/ad5aff6c13929815.md
-    ('Ngân hàng nhà nước khu vực 8', ('none', None)),  # corpus/wild/0a97eb9c3c536047.md
-    ('Ngân hàng Chính sách xã hội Thành phố', ('none', None)),  # corpus/wild/2f6f80b9918e52de.md
-    ('Kho bạc nhà nước', ('none', None)),  # corpus/wild/0a97eb9c3c536047.md
-    ('Kiểm toán nhà nước khu vực II', ('none', None)),  # corpus/wild/0a97eb9c3c536047.md
-    ('Bảo hiểm xã hội tỉnh', ('none', None)),  # corpus/wild/f004d93b21e7fc5f.md
-    ('Thuế tỉnh', ('none', None)),  # corpus/wild/0a97eb9c3c536047.md
-    ('Ban Quản lý các khu công nghệ cao và khu công nghiệp', ('none', None)),  # corpus/wild/31786b0833a4130d.md
-    ('Ban Quản lý Khu kinh tế Đông Nam', ('none', None)),  # corpus/wild/ceb89a53c7b93f00.md
-    ('Báo và Phát thanh, Truyền hình Đồng Nai', ('none', None)),  # corpus/wild/f004d93b21e7fc5f.md
-    ('Báo và Phát thanh, Truyền hình Cần Thơ', ('none', None)),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Đài Phát thanh và Truyền hình Thành phố', ('none', None)),  # corpus/wild/2f6f80b9918e52de.md
-    ('cơ quan báo chí', ('none', None)),  # corpus/wild/24c7124ec6b2bf61.md
-    ('Ban Tuyên giáo và Dân vận Tỉnh ủy', ('none', None)),  # corpus/wild/2957e4f4f0e41373.md (drafting parse: agency or partner)
-    ('Ban Tuyên giáo Huyện ủy', ('none', None)),  # corpus/seeds/000_3e0dd850a7de1391.txt
-    ('Hội đồng nhân dân tỉnh', ('none', None)),  # corpus/wild/9b7eebadf7081069.md
-    ('Liên minh Hợp tác xã Tỉnh', ('none', None)),  # corpus/wild/8718801c503045f9.md
-    ('Hiệp hội Doanh nghiệp', ('none', None)),  # corpus/wild/192068354fd1ffe5.md
-    ('Liên hiệp các Hội Khoa học và Kỹ thuật', ('none', None)),  # corpus/wild/192068354fd1ffe5.md
-    ('Công ty Điện lực Đắk Lắk', ('none', None)),  # corpus/wild/62f25a030c183151.md
-    ('Các doanh nghiệp viễn thông', ('none', None)),  # corpus/wild/31786b0833a4130d.md
-    ('các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác)', ('none', None)),  # corpus/wild/62f25a030c183151.md (drafting parse: agency or partner)
-    ('Các doanh nghiệp công nghệ số', ('none', None)),  # corpus/wild/f004d93b21e7fc5f.md
-    ('Bộ Công an', ('none', None)),  # corpus/wild/0a97eb9c3c536047.md
-    ('Bộ Khoa học và Công nghệ', ('none', None)),  # corpus/wild/192068354fd1ffe5.md
-    ('Bộ Nông nghiệp và Môi trường', ('none', None)),  # corpus/wild/5d99697f14bcf68a.md
-    ('Cục Thủy sản và Kiểm ngư', ('none', None)),  # corpus/wild/85ff77cbda28ffbb.md
-    ('Viện VSDT Tây Nguyên', ('none', None)),  # corpus/wild/a49ef8a0da1f62dd.md
-    ('Trung tâm Kiểm soát bệnh tật tỉnh', ('body', 'health_station')),  # corpus/wild/a49ef8a0da1f62dd.md
-    ('Chi cục Chăn nuôi và Thú y', ('body', 'economy')),  # corpus/wild/85ff77cbda28ffbb.md
-    ('Chi cục Biển đảo và Thủy sản', ('body', 'economy')),  # corpus/wild/85ff77cbda28ffbb.md
-    ('Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn', ('body', 'economy')),  # corpus/wild/a49ef8a0da1f62dd.md
-    ('Hội đồng Thi đua - Khen thưởng các cấp', ('body', 'culture_society')),  # corpus/seeds/000_3e0dd850a7de1391.txt
-    ('Ban Vì sự tiến bộ phụ nữ và Bình đẳng giới', ('body', 'culture_society')),  # corpus/wild/31fb08f34535fce3.md
-    ('Trung tâm Văn hoá-Thể thao và Truyền thanh', ('body', 'culture_society')),  # corpus/seeds/000_3e0dd850a7de1391.txt
-    ('Phòng Nội vụ', ('body', 'culture_society')),  # corpus/seeds/000_3e0dd850a7de1391.txt
-    ('Phòng Lao động - Thương binh và Xã hội', ('body', 'culture_society')),  # corpus/seeds/000_3e0dd850a7de1391.txt
-    ('Phòng Văn hóa và Thông tin', ('body', 'culture_society')),  # corpus/seeds/001_50c550435df98776.txt
-    ('Phòng Kinh tế và Hạ tầng', ('body', 'economy')),  # corpus/seeds/000_3e0dd850a7de1391.txt
-    ('Ủy ban nhân dân tỉnh', ('province', None)),  # corpus/wild/0a97eb9c3c536047.md
-    ('Chủ tịch Ủy ban nhân dân tỉnh', ('province', None)),  # corpus/wild/9b7eebadf7081069.md
-    ('các sở, ngành, địa phương có liên quan', ('body', 'all_offices')),  # corpus/wild/bffd9da6f0d38031.md
-    ('Các sở, ban, ngành tỉnh', ('body', 'all_offices')),  # corpus/wild/8718801c503045f9.md
-    ('Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố', ('body', 'all_offices')),  # corpus/wild/31fb08f34535fce3.md (drafting parse: agency or partner)
-    ('các cơ quan, đơn vị có liên quan', ('body', 'all_offices')),  # corpus/wild/0a97eb9c3c536047.md
-    ('các đơn vị liên quan', ('body', 'all_offices')),  # corpus/wild/192068354fd1ffe5.md
-    ('cơ sở giáo dục', ('body', 'schools')),  # corpus/wild/192068354fd1ffe5.md
-    ('Các cơ sở đào tạo đại học, sau đại học', ('none', None)),  # corpus/wild/ad5aff6c13929815.md (drafting parse: agency or partner)
-    ('Trung tâm IOC', ('none', None)),  # corpus/wild/689f49d25e51cbaa.md
-    ('Cổng Thông tin Điện tử tỉnh', ('body', 'office')),  # corpus/wild/bffd9da6f0d38031.md
-    ('các trường đại học', ('none', None)),  # corpus/wild/689f49d25e51cbaa.md
+    ('Sở Tài chính', ('body', 'economy')),  # wild/09daab284f92e2dd.md
+    ('Sở Nông nghiệp và Môi trường', ('body', 'economy')),  # wild/192068354fd1ffe5.md
+    ('Sở Xây dựng', ('body', 'economy')),  # wild/31786b0833a4130d.md
+    ('Sở Công Thương', ('body', 'economy')),  # wild/192068354fd1ffe5.md
+    ('Sở Sây dựng', ('body', 'economy')),  # wild/f069c23c942c1ec6.md
+    ('Sở Nội vụ', ('body', 'culture_society')),  # wild/09daab284f92e2dd.md
+    ('Sở Khoa học và Công nghệ', ('body', 'culture_society')),  # wild/09daab284f92e2dd.md
+    ('Sở KH&CN', ('body', 'culture_society')),  # wild/8718801c503045f9.md
+    ('Sở Giáo dục và Đào tạo', ('body', 'culture_society')),  # wild/192068354fd1ffe5.md
+    ('Sở Y tế', ('body', 'culture_society')),  # wild/24c7124ec6b2bf61.md
+    ('Sở Văn hóa, Thể thao và Du lịch', ('body', 'culture_society')),  # wild/2957e4f4f0e41373.md
+    ('Sở Văn hoá, Thể thao và Du lịch', ('body', 'culture_society')),  # wild/8718801c503045f9.md
+    ('Sở Lao động - Thương binh và Xã hội', ('body', 'culture_society')),  # seeds/001_50c550435df98776.txt
+    ('Sở Thông tin và Truyền thông', ('body', 'culture_society')),  # seeds/002_0eb59aa12a805793.txt
+    ('Sở Tư pháp', ('body', 'office')),  # wild/09daab284f92e2dd.md
+    ('Sở Ngoại vụ', ('body', 'office')),  # wild/f004d93b21e7fc5f.md
+    ('Văn phòng UBND tỉnh', ('body', 'office')),  # wild/0a97eb9c3c536047.md
+    ('Công an tỉnh', ('body', 'police')),  # wild/09daab284f92e2dd.md
+    ('Công an thành phố', ('body', 'police')),  # wild/24c7124ec6b2bf61.md
+    ('Bộ Chỉ huy Quân sự tỉnh', ('body', 'military')),  # wild/0a97eb9c3c536047.md
+    ('Ủy ban nhân dân các xã, phường', ('commune', None)),  # wild/2f6f80b9918e52de.md
+    ('UBND các xã, phường', ('commune', None)),  # wild/09daab284f92e2dd.md
+    ('Ủy ban nhân dân xã, phường', ('commune', None)),  # wild/24c7124ec6b2bf61.md
+    ('Ủy ban nhân dân cấp xã', ('commune', None)),  # wild/5d99697f14bcf68a.md
+    ('UBND cấp xã', ('commune', None)),  # wild/09daab284f92e2dd.md
+    ('UBND các xã/phường', ('commune', None)),  # wild/a49ef8a0da1f62dd.md
+    ('Ủy ban nhân dân phường, xã, đặc khu', ('commune', None)),  # wild/2f6f80b9918e52de.md
+    ('Chủ tịch Ủy ban nhân dân xã, phường', ('commune', None)),  # wild/24c7124ec6b2bf61.md
+    # wild/f069c23c942c1ec6.md
+    ('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực thuộc', ('front', None)),
+    ('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh', ('front', None)),  # wild/bffd9da6f0d38031.md
+    # wild/f004d93b21e7fc5f.md
+    ('Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai và các tổ chức chính trị - xã hội', ('front', None)),
+    ('Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên', ('front', None)),  # seeds/000_3e0dd850a7de1391.txt
+    ('Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai', ('front', None)),  # wild/f004d93b21e7fc5f.md
+    ('Tỉnh đoàn', ('front', None)),  # wild/ad5aff6c13929815.md
+    ('Hội Nông dân tỉnh', ('front', None)),  # wild/8718801c503045f9.md
+    ('Các đoàn thể, tổ chức xã hội', ('front', None)),  # wild/a49ef8a0da1f62dd.md
+    ('Liên đoàn Lao động tỉnh', ('none', None)),  # wild/f004d93b21e7fc5f.md
+    ('Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh', ('none', None)),  # wild/f069c23c942c1ec6.md
+    ('Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố', ('none', None)),  # wild/24c7124ec6b2bf61.md
+    ('Chi cục Hải quan khu vực XIX', ('none', None)),  # wild/24c7124ec6b2bf61.md
+    ('Bộ đội Biên phòng thành phố', ('none', None)),  # wild/24c7124ec6b2bf61.md
+    ('Ban Chỉ huy Bộ đội Biên phòng thành phố', ('none', None)),  # wild/24c7124ec6b2bf61.md
+    ('Ngân hàng nhà nước khu vực XII', ('none', None)),  # wild/ad5aff6c13929815.md
+    ('Ngân hàng nhà nước khu vực 8', ('none', None)),  # wild/0a97eb9c3c536047.md
+    ('Ngân hàng Chính sách xã hội Thành phố', ('none', None)),  # wild/2f6f80b9918e52de.md
+    ('Kho bạc nhà nước', ('none', None)),  # wild/0a97eb9c3c536047.md
+    ('Kiểm toán nhà nước khu vực II', ('none', None)),  # wild/0a97eb9c3c536047.md
+    ('Bảo hiểm xã hội tỉnh', ('none', None)),  # wild/f004d93b21e7fc5f.md
+    ('Thuế tỉnh', ('none', None)),  # wild/0a97eb9c3c536047.md
+    ('Ban Quản lý các khu công nghệ cao và khu công nghiệp', ('none', None)),  # wild/31786b0833a4130d.md
+    ('Ban Quản lý Khu kinh tế Đông Nam', ('none', None)),  # wild/ceb89a53c7b93f00.md
+    ('Báo và Phát thanh, Truyền hình Đồng Nai', ('none', None)),  # wild/f004d93b21e7fc5f.md
+    ('Báo và Phát thanh, Truyền hình Cần Thơ', ('none', None)),  # wild/24c7124ec6b2bf61.md
+    ('Đài Phát thanh và Truyền hình Thành phố', ('none', None)),  # wild/2f6f80b9918e52de.md
+    ('cơ quan báo chí', ('none', None)),  # wild/24c7124ec6b2bf61.md
+    ('Ban Tuyên giáo và Dân vận Tỉnh ủy', ('none', None)),  # wild/2957e4f4f0e41373.md
+    ('Ban Tuyên giáo Huyện ủy', ('none', None)),  # seeds/000_3e0dd850a7de1391.txt
+    ('Hội đồng nhân dân tỉnh', ('none', None)),  # wild/9b7eebadf7081069.md
+    ('Liên minh Hợp tác xã Tỉnh', ('none', None)),  # wild/8718801c503045f9.md
+    ('Hiệp hội Doanh nghiệp', ('none', None)),  # wild/192068354fd1ffe5.md
+    ('Liên hiệp các Hội Khoa học và Kỹ thuật', ('none', None)),  # wild/192068354fd1ffe5.md
+    ('Công ty Điện lực Đắk Lắk', ('none', None)),  # wild/62f25a030c183151.md
+    ('Các doanh nghiệp viễn thông', ('none', None)),  # wild/31786b0833a4130d.md
+    # wild/62f25a030c183151.md
+    ('các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác)', ('none', None)),
+    ('Các doanh nghiệp công nghệ số', ('none', None)),  # wild/f004d93b21e7fc5f.md
+    ('Bộ Công an', ('none', None)),  # wild/0a97eb9c3c536047.md
+    ('Bộ Khoa học và Công nghệ', ('none', None)),  # wild/192068354fd1ffe5.md
+    ('Bộ Nông nghiệp và Môi trường', ('none', None)),  # wild/5d99697f14bcf68a.md
+    ('Cục Thủy sản và Kiểm ngư', ('none', None)),  # wild/85ff77cbda28ffbb.md
+    ('Viện VSDT Tây Nguyên', ('none', None)),  # wild/a49ef8a0da1f62dd.md
+    ('Trung tâm Kiểm soát bệnh tật tỉnh', ('body', 'health_station')),  # wild/a49ef8a0da1f62dd.md
+    ('Chi cục Chăn nuôi và Thú y', ('body', 'economy')),  # wild/85ff77cbda28ffbb.md
+    ('Chi cục Biển đảo và Thủy sản', ('body', 'economy')),  # wild/85ff77cbda28ffbb.md
+    ('Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn', ('body', 'economy')),  # wild/a49ef8a0da1f62dd.md
+    ('Hội đồng Thi đua - Khen thưởng các cấp', ('body', 'culture_society')),  # seeds/000_3e0dd850a7de1391.txt
+    ('Ban Vì sự tiến bộ phụ nữ và Bình đẳng giới', ('body', 'culture_society')),  # wild/31fb08f34535fce3.md
+    ('Trung tâm Văn hoá-Thể thao và Truyền thanh', ('body', 'culture_society')),  # seeds/000_3e0dd850a7de1391.txt
+    ('Phòng Nội vụ', ('body', 'culture_society')),  # seeds/000_3e0dd850a7de1391.txt
+    ('Phòng Lao động - Thương binh và Xã hội', ('body', 'culture_society')),  # seeds/000_3e0dd850a7de1391.txt
+    ('Phòng Văn hóa và Thông tin', ('body', 'culture_society')),  # seeds/001_50c550435df98776.txt
+    ('Phòng Kinh tế và Hạ tầng', ('body', 'economy')),  # seeds/000_3e0dd850a7de1391.txt
+    ('Ủy ban nhân dân tỉnh', ('province', None)),  # wild/0a97eb9c3c536047.md
+    ('Chủ tịch Ủy ban nhân dân tỉnh', ('province', None)),  # wild/9b7eebadf7081069.md
+    ('các sở, ngành, địa phương có liên quan', ('body', 'all_offices')),  # wild/bffd9da6f0d38031.md
+    ('Các sở, ban, ngành tỉnh', ('body', 'all_offices')),  # wild/8718801c503045f9.md
+    ('Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố', ('body', 'all_offices')),  # wild/31fb08f34535fce3.md
+    ('các cơ quan, đơn vị có liên quan', ('body', 'all_offices')),  # wild/0a97eb9c3c536047.md
+    ('các đơn vị liên quan', ('body', 'all_offices')),  # wild/192068354fd1ffe5.md
+    ('cơ sở giáo dục', ('body', 'schools')),  # wild/192068354fd1ffe5.md
+    ('Các cơ sở đào tạo đại học, sau đại học', ('none', None)),  # wild/ad5aff6c13929815.md
+    ('Trung tâm IOC', ('none', None)),  # wild/689f49d25e51cbaa.md
+    ('Cổng Thông tin Điện tử tỉnh', ('body', 'office')),  # wild/bffd9da6f0d38031.md
+    ('các trường đại học', ('none', None)),  # wild/689f49d25e51cbaa.md
 ]
 
 

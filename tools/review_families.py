@@ -596,6 +596,8 @@ def _end_year(parent: Parent) -> int | None:
     title = parent.plan.meta.title or ""
     for start, end, _ in reversed(find_legal_refs(title)):
         title = title[:start] + title[end:]
+    # A cited document's day ("CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025", upper case) is no period.
+    title = re.sub(r"(?i)\bsố\s+\S+\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}", "", title)
     years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", title)]
     if years:
         return max(years)

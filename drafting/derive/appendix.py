@@ -9,7 +9,8 @@ import re
 from drafting.derive.assign import _share
 from drafting.derive.structure import body, fates_of
 from drafting.derive.wording import Scope, scope_words
-from drafting.model import Appendix, Plan
+from drafting.model import Appendix, Plan, Section
+from drafting.nlp.temporal import find_times
 from drafting.parsing.task_table import column_roles, split_agencies
 from drafting.parsing.text import fold
 
@@ -96,3 +97,27 @@ def _partners(cell: str, lead: str, scope: Scope) -> str:
             if fold(said) != fold(lead) and said not in names:
                 names.append(said)
     return ", ".join(names)
+
+
+_PARTNERS = re.compile(r"phối hợp(?: chặt chẽ)?(?: với)?\s+([^.;:]+?)(?:\s+(?:tổ chức|triển khai|thực hiện|tham mưu)"
+                       r"|[.;:]|$)")
+
+
+def assignment_table(organisation: Section, scope: Scope, cited_parent: str, year: int) -> Appendix:
+    """The commune's own task table, one row per task of its organisation part as written there: what, who leads,
+    with whom, when (the task's own limit, else "Thường xuyên" as clerks write it)."""
+    rows = [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]]
+    for item in organisation.children:
+        if item.title == "Chế độ báo cáo":
+            continue
+        doer = re.sub(r"^Đề nghị\s+", "", item.title)
+        for task in item.paragraphs:
+            task = task.lstrip("- ").strip()
+            first = re.split(r"(?<=[.;])\s+", task)[0].rstrip(";")
+            limits = [span.text for span in find_times(task, year) if span.label == "DEADLINE"]
+            partners = _PARTNERS.search(task)
+            rows.append([str(len(rows)), first, doer, partners.group(1).strip(" ,") if partners else "",
+                         limits[0][:1].upper() + limits[0][1:] if limits else "Thường xuyên"])
+    return Appendix(label="PHỤ LỤC", title="Phân công nhiệm vụ thực hiện Kế hoạch",
+                    ref=f"Kèm theo Kế hoạch số      /KH-UBND ngày      của Ủy ban nhân dân {scope.kind}; "
+                        f"triển khai {cited_parent}", tables=[rows])

@@ -16,7 +16,7 @@ from typing import Any
 from drafting.data_files import load
 from drafting.derive.structure import CommuneBody, Fate, bodies_for, body, fates_of
 from drafting.derive.targets import without_province_targets
-from drafting.derive.wording import Scope, task_words, tidy, without_partner
+from drafting.derive.wording import Scope, task_words, tidy, without_others_work, without_partner
 from drafting.parsing.text import fold, tone_key
 
 
@@ -81,6 +81,10 @@ def assign(responsibilities: list[dict[str, Any]], scope: Scope, lead: str) -> A
         for task in own:
             task = _without_subject(task, [part for part, _ in fates] + [entry["agency"]])
             task = _without_closing_sentence(task)
+            task, others = without_others_work(task)
+            if others and not task:
+                outcome.reason = "việc của cơ quan mà xã không chỉ đạo"
+                continue
             task, dropped = without_province_targets(task)
             dropped_targets += dropped
             key = fold(task)
@@ -126,9 +130,10 @@ def _once(tasks: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def _without_closing_sentence(task: str) -> str:
-    """ "(Trong) quá trình thực hiện, nếu có khó khăn, vướng mắc …": the plan's closing says it once."""
+    """ "(Trong) quá trình thực hiện, nếu có khó khăn, vướng mắc …", "Trên đây là …": the plan's closing says it
+    once."""
     sentences = re.split(r"(?<=[.;])\s+", task)
-    kept = [s for s in sentences if not re.search(r"nếu có khó khăn|có vướng mắc", s)]
+    kept = [s for s in sentences if not re.search(r"nếu có khó khăn|có vướng mắc|^Trên đây là", s)]
     return " ".join(kept)
 
 
@@ -150,8 +155,8 @@ def _without_subject(task: str, names: list[str]) -> str:
     """A task that opens with its doer ("Sở Tài chính và các đơn vị có liên quan tham mưu …", "Đồng thời, giao Công
     an tỉnh chủ trì …") starts at its verb: the heading names the commune body."""
     text = task.strip()
-    lead_in = re.match(r"(?:Đồng thời,\s*|Căn cứ Kế hoạch này,\s*)?(?:(?:giao|đề nghị|yêu cầu)\s+)?", text,
-                       re.IGNORECASE)
+    lead_in = re.match(r"(?:Đồng thời,\s*|Căn cứ Kế hoạch này,\s*)?(?:(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố)\s+)?"
+                       r"(?:(?:giao|đề nghị|yêu cầu)\s+)?", text, re.IGNORECASE)
     rest = text[lead_in.end() :] if lead_in else text
     for name in sorted({_without_request(n) for n in names if n}, key=len, reverse=True):
         if fold(rest).startswith(fold(name)) and len(name) > 3:

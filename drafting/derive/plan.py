@@ -16,10 +16,16 @@ from dataclasses import dataclass
 
 from drafting.data_files import load
 from drafting.derive.assign import Assignment, Outcome, assign
-from drafting.derive.reporting import Reporting, earlier, reporting
+from drafting.derive.reporting import Reporting, earlier, reporting, working_days_before
 from drafting.derive.structure import CommuneBody, bodies_for, body, fate_of
-from drafting.derive.targets import counts_to_placeholders, without_foreign_targets, without_province_targets
-from drafting.derive.wording import Scope, scope_words
+from drafting.derive.targets import (
+    capitalised_like,
+    counts_to_placeholders,
+    not_the_communes_clauses,
+    without_foreign_targets,
+    without_province_targets,
+)
+from drafting.derive.wording import Scope, scope_words, without_others_work
 from drafting.draft import (
     Change,
     Draft,
@@ -32,14 +38,13 @@ from drafting.draft import (
     sentence_case,
 )
 from drafting.errors import InputError
-from drafting.model import Appendix, LegalRef, Plan, Section, Source
+from drafting.model import Appendix, Plan, Section, Source
 from drafting.nlp.extract import extract
 from drafting.nlp.responsibilities import organisation_sections
 from drafting.nlp.subjects import opens_with_body
+from drafting.nlp.temporal import find_times
 from drafting.parsing.text import fold
 from drafting.units import Unit
-
-LOCAL_GOVERNMENT_LAW = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"  # Luật 72/2025/QH15
 
 
 @dataclass
@@ -70,8 +75,9 @@ def derive_commune_plan(parent: Plan, unit: Unit, options: DraftOptions | None =
     basis = _parent_basis(parent)
     basis.text = _as_the_parent_writes(basis.text, parent)
     plan.meta.title = _as_the_parent_writes(plan.meta.title, parent)
-    plan.legal_bases = [LegalRef(text=LOCAL_GOVERNMENT_LAW, doc_type="Luật", opener="Căn cứ",
-                                 date="2025-06-16", issuer="Quốc hội"), basis]
+    # The parent is the basis a commune plan cites (Decree 30 keeps "Căn cứ" for legal documents; the
+    # lm_* commune plans cite their parent alone).
+    plan.legal_bases = [basis]
     plan.preamble = [f"Ủy ban nhân dân {unit.kind} ban hành Kế hoạch triển khai thực hiện trên địa bàn {unit.full} "
                      "như sau:"]
     organisation = {id(section) for section in organisation_sections(parent)}
@@ -80,7 +86,7 @@ def derive_commune_plan(parent: Plan, unit: Unit, options: DraftOptions | None =
     sections = [section for section in kept if section is not None]
     sections.append(_organisation(assignment, report, lead, context))
     plan.sections = _numbered(sections)
-    _offices_report_earlier(plan.sections[-1], options, year, context)
+    _offices_report_earlier(plan.sections, options, year, context)
     todo = _add_own_award(plan, unit, "post2025", options.quota) if parent.awards else []
     # The closing sentence ends the last part, as clerks write it (the template has no closing slot).
     plan.sections[-1].children[-1].paragraphs.append(_closing(parent, scope, lead))
@@ -89,9 +95,10 @@ def derive_commune_plan(parent: Plan, unit: Unit, options: DraftOptions | None =
     if not options.signer:
         context.placeholders["nguoi_ky"] = "họ tên người ký"
         plan.signature.name = "[[nguoi_ky|Họ và tên]]"
-    plan.appendices = _appendices(parent, assignment, context)
+    plan.appendices = _appendices(parent, plan.sections[-1], context)
     extract(plan)
-    todo = _warnings(parent, report, options) + _fill_in(parent, options) + todo + _dropped_notes(assignment, context)
+    todo = _warnings(parent, plan, report, options) + _fill_in(parent, options) + todo + \
+        _dropped_notes(assignment, context)
     if context.placeholders:
         todo.append("Chỗ trống được tô vàng trong tệp .docx; điền bằng --data values.yaml với các khóa: "
                     + ", ".join(f"{key} ({label})" for key, label in context.placeholders.items()) + ".")
@@ -158,7 +165,8 @@ def _frame(section: Section, context: _Context, organisation: set[int]) -> Secti
     """A part of the parent kept for the commune: its sentences at the commune's scale, its province-scale targets
     dropped, the items that give work to a body taken out (the organisation part says who does what)."""
     targets = "objectives" in section.roles or bool(re.search(r"chỉ tiêu|mục tiêu", fold(section.title)))
-    return _rewrite(section, context, targets, organisation, top=True)
+    awards = "criteria_awards" in section.roles or "khen thưởng" in fold(section.title)
+    return _rewrite(section, context, targets, organisation, top=True, awards=awards)
 
 
 _ORGANISATION_WORDS = re.compile(r"(?:,|;| VÀ| và)\s+(?:(?:PHÂN CÔNG|phân công) (?:TRÁCH NHIỆM|NHIỆM VỤ|trách nhiệm|"
@@ -174,22 +182,24 @@ def _rewrite(section: Section, context: _Context, targets: bool, organisation: s
     for child in section.children:
         if id(child) in organisation or _gives_work(child) or (id(section) in organisation and _assigns(child)):
             continue
-        rewritten = _rewrite(child, context, targets, organisation,
-                             awards=bool(re.search(r"hình thức khen thưởng", fold(section.title))))
+        rewritten = _rewrite(child, context, targets, organisation, awards=awards)
         if rewritten is not None:
             children.append(rewritten)
     # A title with items below it is a heading; a title alone is the item's own text (Markdown copies).
     heading = bool(section.children) and len(section.title.split()) <= 20
-    awards = bool(re.search(r"hình thức khen thưởng", fold(section.title))) or awards
     title = _sentence(_ORGANISATION_WORDS.sub("", section.title), context, where, targets, heading=heading,
-                      awards=awards and not section.children)
+                      awards=awards)
     paragraphs = [text for text in (_sentence(p, context, where, targets, awards=awards) for p in section.paragraphs)
                   if text]
     if not title and not paragraphs and not children:
         return None
     if not top and not title and section.title and not children:
         return None  # the item's own text was a province-scale target
-    return Section(label=section.label, kind=section.kind, title=title or section.title, roles=list(section.roles),
+    if not title and section.title:  # the item's own text was dropped: its first paragraph, if any, heads it
+        if not paragraphs and not children:
+            return None
+        title = paragraphs.pop(0) if paragraphs else section.title
+    return Section(label=section.label, kind=section.kind, title=title, roles=list(section.roles),
                    paragraphs=paragraphs, children=children, line=section.line, run_in=section.run_in)
 
 
@@ -201,9 +211,10 @@ def _assigns(section: Section) -> bool:
 def _gives_work(section: Section) -> bool:
     """An item headed by a provincial body ("2.1. Sở Tài chính", "- Công an tỉnh chủ trì …"): its work is in the
     responsibilities, re-assigned there."""
-    if not opens_with_body(section.title):
+    title = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu)\s+", "", section.title)
+    if not opens_with_body(title):
         return False
-    fate = fate_of(section.title.split(":")[0][:80])
+    fate = fate_of(title.split(":")[0][:80])
     return fate.kind not in ("commune", "unknown")
 
 
@@ -212,6 +223,12 @@ def _sentence(text: str, context: _Context, where: str, targets: bool, heading: 
     if not text:
         return text
     new, dropped = without_province_targets(text)
+    if not heading:
+        new, elsewhere = not_the_communes_clauses(new)
+        dropped += elsewhere
+        new, others = without_others_work(new)
+        dropped += others
+        new = capitalised_like(new, text)
     if targets and not heading:
         new, foreign = without_foreign_targets(new)
         dropped += foreign
@@ -239,19 +256,24 @@ def _appendix_reference(text: str, parent: Plan) -> str:
                        if "kèm theo" in m.group(0) or "đính kèm" in m.group(0) else m.group(0), text, count=1)
 
 
-_ABOVE_COMMUNE = re.compile(r"^(?:Huân chương|Huy chương|Cờ thi đua|Chiến sĩ thi đua (?:toàn quốc|cấp tỉnh)|"
-                            r"Bằng khen của (?:Thủ tướng|Chủ tịch (?:Ủy|Uỷ) ban nhân dân "
+_ABOVE_COMMUNE = re.compile(r"^(?:Khen thưởng\s+)?(?:Huân chương|Huy chương|Cờ thi đua|"
+                            r"Chiến sĩ thi đua (?:toàn quốc|cấp tỉnh)|"
+                            r"Bằng khen của (?:Thủ tướng|Chủ tịch (?:(?:Ủy|Uỷ) ban nhân dân|UBND) "
                             r"(?:tỉnh|Thành phố|thành phố)))")
 
 
 def _proposed_form(text: str) -> str:
     """An award above the commune, in the list of forms of a commune plan, is one the commune proposes."""
-    return f"Đề nghị xét tặng {text}" if _ABOVE_COMMUNE.match(text) else text
+    if not _ABOVE_COMMUNE.match(text):
+        return text
+    if text.startswith("Khen thưởng"):
+        return f"Đề nghị khen thưởng{text[len('Khen thưởng'):]}"
+    return f"Đề nghị xét tặng {text}"
 
 
 def _of_parent(parent: Plan) -> str:
     source = parent.approval or parent.meta
-    return f"Kế hoạch số {source.number}/{source.symbol} của {source.issuer}" if source.number else "của cấp trên"
+    return _cited(parent) if source.number else "của cấp trên"
 
 
 def _proposed_award(text: str) -> str:
@@ -298,14 +320,39 @@ def _organisation(assignment: Assignment, report: Reporting, lead: str, context:
     return part
 
 
-def _offices_report_earlier(part: Section, options: DraftOptions, year: int, context: _Context) -> None:
-    """A report the parent asks for by a day, inside a task given to a commune body: the body reports to the
-    commune some working days earlier (the "Chế độ báo cáo" item keeps the parent's day for the commune itself)."""
-    from drafting.draft import _earlier_report_deadlines
+def _offices_report_earlier(sections: list[Section], options: DraftOptions, year: int, context: _Context) -> None:
+    """A report the draft asks of the commune's own offices by a day ("báo cáo … về Ủy ban nhân dân xã trước ngày
+    20/11"): due some working days before the parent's day, so the commune can consolidate. The "Chế độ báo cáo"
+    item keeps the parent's day for the commune's own report upward."""
+    inward = [context.scope.committee] + [b.name for b in bodies_for(context.scope.kind)]
+    for section in (s for top in sections for s in top.walk()):
+        if section.title == "Chế độ báo cáo":
+            continue
+        section.title = _earlier_logged(section.title, section, inward, year, context)
+        section.paragraphs = [_earlier_logged(text, section, inward, year, context) for text in section.paragraphs]
 
-    items = [item for item in part.children if item.title != "Chế độ báo cáo"]
-    _earlier_report_deadlines(Plan(source=Source("", "draft"), sections=items), options.days_earlier, year,
-                              context.changes)
+
+def _earlier_logged(text: str, section: Section, inward: list[str], year: int, context: _Context) -> str:
+    new = _earlier_inward(text, inward, context.options.days_earlier, year)
+    if new != text:
+        context.changes.append(Change(f"mục {section.label}", "earlier_report_deadline", text, new))
+    return new
+
+
+def _earlier_inward(text: str, inward: list[str], days: int, year: int) -> str:
+    from drafting.draft import _same_style
+
+    for span in reversed(find_times(text, year)):
+        if span.label != "DEADLINE" or not span.value or len(span.value) != 10:
+            continue
+        clause_start = max(text.rfind(";", 0, span.start), text.rfind(".", 0, span.start - 1), 0)
+        clause_end = min([i for i in (text.find(";", span.end), text.find(". ", span.end)) if i != -1] or [len(text)])
+        clause = text[clause_start:clause_end]
+        if "báo cáo" not in clause.lower() or not any(name in clause for name in inward):
+            continue
+        earlier = working_days_before(dt.date.fromisoformat(span.value), days)
+        text = text[: span.start] + _same_style(span.text, earlier) + text[span.end :]
+    return text
 
 
 def _dash(task: str) -> str:
@@ -389,9 +436,11 @@ def _recipients(parent: Plan, assignment: Assignment, report: Reporting, scope: 
     if parent.meta.level == "province" or not parent.meta.level:
         # The province today (a parent of a province merged on 1/7/2025 has its successor as the reader).
         recipients.append(f"Ủy ban nhân dân {unit.province_full} (b/c)")
-    own_collector = report.collector and fold(report.collector) != fold(parent.meta.issuer or "")
-    if own_collector and parent.meta.level != "district":
-        recipients.append(f"{report.collector} (b/c)")
+    for name in report.receivers[:3]:  # whom the commune reports to, and through whom
+        own = fold(name) != fold(parent.meta.issuer or "") and fate_of(name).kind != "province" \
+            and not name.startswith("Phòng ")  # a Sở's own division is reached through the Sở
+        if own and parent.meta.level != "district":
+            recipients.append(f"{name} (b/c)")
     recipients += [f"Thường trực Đảng ủy {scope.kind} (b/c)", f"Thường trực Hội đồng nhân dân {scope.kind} (b/c)",
                    f"Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân {scope.kind}"]
     tasked = [b for b in bodies_for(scope.kind) if assignment.tasks.get(b.id) or b.id == lead]
@@ -408,12 +457,15 @@ def _abbreviation(lead: CommuneBody) -> str:
     return "".join(word[0].upper() for word in words if word != "và") or "VP"
 
 
-def _appendices(parent: Plan, assignment: Assignment, context: _Context) -> list[Appendix]:
+def _appendices(parent: Plan, organisation: Section, context: _Context) -> list[Appendix]:
     """The parent's task table, with the rows that concern the commune, re-assigned (layout kept: the same
     columns in the same order)."""
-    from drafting.derive.appendix import commune_task_tables
+    from drafting.derive.appendix import assignment_table, commune_task_tables
 
-    return commune_task_tables(parent, context.scope, _cited(parent))
+    tables = commune_task_tables(parent, context.scope, _cited(parent))
+    if parent.appendices and not tables:  # the parent's appendix is not a task table this reader can re-assign
+        tables = [assignment_table(organisation, context.scope, _cited(parent), _year(parent, context.options))]
+    return tables
 
 
 def _table_rows(parent: Plan) -> list[dict[str, object]]:
@@ -425,7 +477,7 @@ def _table_rows(parent: Plan) -> list[dict[str, object]]:
 
 # --- the clerk's to-do list ----------------------------------------------------------------------------------
 
-def _warnings(parent: Plan, report: Reporting, options: DraftOptions) -> list[str]:
+def _warnings(parent: Plan, plan: Plan, report: Reporting, options: DraftOptions) -> list[str]:
     """Dates of the parent already past at drafting time, and a parent whose period has ended: first in the list."""
     today = (dt.date.fromisoformat(options.date) if options.date else options.today).isoformat()
     notes = []
@@ -436,11 +488,21 @@ def _warnings(parent: Plan, report: Reporting, options: DraftOptions) -> list[st
     past = []
     for entry in parent.responsibilities:
         for deadline in entry.get("deadlines", []):
-            if deadline.get("date") and _before(deadline["date"], today) and deadline["text"] not in past:
+            written_year = re.search(r"\b20\d\d\b", deadline.get("text") or "")  # "20/11" alone recurs yearly
+            if deadline.get("date") and written_year and _before(deadline["date"], today) \
+                    and deadline["text"] not in past:
                 past.append(deadline["text"])
     for due in report.dues:
-        if not due.recurring and _before(due.date, today) and due.text not in past:
+        if not due.recurring and re.search(r"\b20\d\d\b", due.text) and _before(due.date, today) \
+                and due.text not in past:
             past.append(due.text)
+    year = int(today[:4])
+    for section in plan.all_sections():  # the draft's own days, moved earlier or kept
+        for text in [section.title, *section.paragraphs]:
+            for span in find_times(text, year):
+                if span.label == "DEADLINE" and span.value and len(span.value) == 10 and _before(span.value, today) \
+                        and span.text not in past and re.search(r"\b20\d\d\b", span.text):
+                    past.append(span.text)
     if past:
         notes.append("CHÚ Ý: các thời hạn sau của kế hoạch cấp trên đã qua tại ngày soạn: " + "; ".join(past[:8])
                      + ". Đặt lại thời hạn của xã cho phù hợp.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drafting.derive.structure import fate_of
 from drafting.model import Plan
@@ -28,6 +28,7 @@ class Reporting:
     collector: str | None  # the provincial body that gathers the communes' reports, as the parent names it
     addressee: str | None  # whom the report is for, when the collector only gathers it ("Ủy ban nhân dân tỉnh")
     dues: list[ReportDue]
+    receivers: list[str] = field(default_factory=list)  # every provincial body a report goes to or through
 
 
 _REPORT = re.compile(r"báo cáo", re.IGNORECASE)
@@ -60,7 +61,9 @@ def reporting(parent: Plan, year: int) -> Reporting:
     addressee = max(addressees, key=lambda name: addressees[name]) if addressees else None
     if addressee and collector and fold(addressee) == fold(collector):
         addressee = None
-    return Reporting(collector, addressee, dues)
+    counts = {**addressees, **collectors}
+    receivers = sorted(counts, key=lambda name: -counts[name])
+    return Reporting(collector, addressee, dues, receivers)
 
 
 def _reports_by(sentence: str, start: int) -> bool:
@@ -74,17 +77,33 @@ def _reports_by(sentence: str, start: int) -> bool:
 def _bodies_after(sentence: str, start: int, collectors: dict[str, int], addressees: dict[str, int]) -> None:
     """ "báo cáo … về Sở X (để tổng hợp, báo cáo UBND tỉnh)" or "báo cáo UBND tỉnh (qua Sở X)": the body a
     report goes to (a provincial body, not a commune and not the doer)."""
+    through = re.search(r"\(qua ([A-ZĐ][^()]{3,120})\)", sentence[start:])
+    if through and not _central(through.group(1)):  # a name the recogniser may cut ("Ban Quản lý các khu …")
+        name = " ".join(through.group(1).split())
+        collectors[name] = collectors.get(name, 0) + 2
+        # "báo cáo về Sở Nông nghiệp và Môi trường (qua Chi cục …)": the body before "(qua" is whom it is for.
+        before = [span for span in find_agencies(sentence[: start + through.start()]) if span.start >= start]
+        if before and not _central(before[-1].text) and fate_of(before[-1].text).kind not in ("commune", "front"):
+            addressees[before[-1].text] = addressees.get(before[-1].text, 0) + 1
+        return
     for span in find_agencies(sentence):
         if span.start < start:
             continue
         fate = fate_of(span.text)
-        if fate.kind in ("commune", "front", "unknown") or fold(span.text).startswith("các"):
-            continue
+        if fate.kind in ("commune", "front", "unknown") or fold(span.text).startswith("các") or _central(span.text):
+            continue  # a commune never reports to a ministry: the province does
         before = sentence[max(0, span.start - 12) : span.start]
-        if re.search(r"(?<!\w)qua\s+$|(?:về|gửi)\s+$", before):
-            collectors[span.text] = collectors.get(span.text, 0) + 1
-        elif _TO.search(sentence[max(0, span.start - 30) : span.start]) and fate.kind == "province":
+        if fate.kind == "province" and (_TO.search(sentence[max(0, span.start - 30) : span.start]) or
+                                        re.search(r"(?:về|gửi)\s+$", before)):
             addressees[span.text] = addressees.get(span.text, 0) + 1
+        elif re.search(r"(?<!\w)qua\s+$", before):
+            collectors[span.text] = collectors.get(span.text, 0) + 2  # "(qua Sở X)" names the collector outright
+        elif re.search(r"(?:về|gửi)\s+$", before):
+            collectors[span.text] = collectors.get(span.text, 0) + 1
+
+
+def _central(name: str) -> bool:
+    return bool(re.match(r"(?:Bộ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Quốc hội|Ban Chỉ đạo Trung ương)(?!\w)", name))
 
 
 def working_days_before(date: dt.date, days: int) -> dt.date:
@@ -101,5 +120,7 @@ def earlier(due: ReportDue, days: int) -> str:
     if len(due.date) != 10:
         return f"trước thời hạn “{due.text}” ít nhất {days} ngày làm việc"
     day = working_days_before(dt.date.fromisoformat(due.date), days)
-    when = f"{day.day:02d}/{day.month:02d}" if due.recurring else f"{day.day:02d}/{day.month:02d}/{day.year}"
+    written_year = re.search(r"(?<!\d)20\d\d(?!\d)", due.text)
+    when = f"{day.day:02d}/{day.month:02d}" if due.recurring or not written_year else \
+        f"{day.day:02d}/{day.month:02d}/{day.year}"
     return f"trước ngày {when}" + (" hằng năm" if due.recurring else "")

@@ -30,6 +30,20 @@ def without_foreign_targets(text: str) -> tuple[str, list[str]]:
     return (_joined(kept, text), dropped) if dropped else (text, [])
 
 
+@cache
+def _provinces_work() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{tone_key(p)})" for p in load("commune_wording")["not_the_communes"]["tasks"]))
+
+
+def not_the_communes_clauses(text: str) -> tuple[str, list[str]]:
+    """Clauses of the parent's frame that only a province does (issue policy, guide the communes, cooperate with
+    other provinces): left out of the commune's frame."""
+    kept, dropped = [], []
+    for clause in clauses(text):
+        (dropped if _provinces_work().search(fold(clause)) else kept).append(clause)
+    return (_joined(kept, text), dropped) if dropped else (text, [])
+
+
 def is_province_scale(text: str) -> bool:
     return bool(_province_scale().search(fold(text)))
 
@@ -50,6 +64,11 @@ def without_province_targets(text: str) -> tuple[str, list[str]]:
     if not dropped:
         return text, []
     return _joined(kept, text), dropped
+
+
+def capitalised_like(text: str, original: str) -> str:
+    """A paragraph that lost its first clause starts with a capital again, as the parent's did."""
+    return text[:1].upper() + text[1:] if text and original[:1].isupper() else text
 
 
 def _joined(kept: list[str], original: str) -> str:

@@ -43,9 +43,16 @@ def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
+    """drafting.draft's protected ranges, with a cited document's title kept whole: "Quyết định số 15/2021/QĐ-UBND …
+    về ban hành quy chế … trên địa bàn tỉnh Nghệ An" names the province's document, not the commune's."""
     from drafting.draft import _protected as protected  # one definition of what a draft never touches
+    from drafting.parsing.bases import find_legal_refs
 
-    return protected(text)
+    spans = protected(text)
+    for start, end, _ in find_legal_refs(text):
+        close = re.search(r"[;:]|\.(?:\s|$)|\)|$", text[end:])
+        spans.append((start, end + (close.start() if close else 0)))
+    return spans
 
 
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -136,12 +143,15 @@ def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody |
 def tidy(text: str) -> str:
     """What a level swap leaves behind, put right: a phrase repeated in a list ("cấp xã và cấp xã", "xã, xã"),
     "Các …" capitalised mid-sentence."""
-    text = re.sub(r"(?<!\w)((?:cấp|toàn|các|từ)?\s?[\w]+(?:\s[\w]+){0,5}?)(?:(?:,\s*|\s+và\s+)\1)+(?![\w])",
-                  _same_once, text)
     text = re.sub(r"(?<!\w)từ (cấp \w+) đến \1(?!\w)", r"ở \1", text)
     text = re.sub(r"(?<!\w)giữa (cấp \w+) và \1(?!\w)", r"trong \1", text)
+    text = re.sub(r"(?<!\w)((?:cấp|toàn|các|từ)?\s?[\w]+(?:\s[\w]+){0,5}?)(?:(?:,\s*|\s+và\s+)\1)+(?![\w])",
+                  _same_once, text)
     text = re.sub(rf"(?<=[\w,;)] )Các (?=[a-zđ{UPPER.lower()}])", "các ", text)
-    text = re.sub(r"\s*\(qua (?:Ủy|Uỷ) ban nhân dân (?:xã|phường|đặc khu)\)", "", text)  # advising its own committee
+    # Advising its own committee needs no go-between.
+    text = re.sub(r"((?:Ủy|Uỷ) ban nhân dân (?:xã|phường|đặc khu))\s*\(qua [^)]*\)", r"\1", text)
+    text = re.sub(r"(?<!\w)(?:các )?cơ quan, đơn vị,\s+(?:các )?cơ quan, đơn vị(?!\w)", "các cơ quan, đơn vị", text)
+    text = re.sub(r"(?<!\w)(cấp \w+) đến \1(?!\w)", r"\1", text)
     text = re.sub(r",(?:\s*,)+", ",", text)  # a phrase dropped from a list ("các sở, , Ủy ban nhân dân xã")
     text = re.sub(r"\s+,", ",", text)
     return re.sub(r"[ \t]{2,}", " ", text)
@@ -157,3 +167,22 @@ def without_partner(text: str, doer: CommuneBody) -> str:
     text = re.sub(rf"(phối hợp(?: chặt chẽ)?(?: với)?\s+){name}(?:,\s*|\s+và\s+)", r"\1", text)
     text = re.sub(rf"(phối hợp(?: chặt chẽ)?(?: với)?\s+[^.;:]*?)(?:,\s*|\s+và\s+){name}(?=[\s,.;])", r"\1", text)
     return re.sub(rf",?\s*phối hợp(?: chặt chẽ)?(?: với)?\s+{name}(?=[\s,.;]|$)", "", text)
+
+
+_ASKED = re.compile(r"^(?:Khuyến khích|Đề nghị|Giao|Yêu cầu|Mời)\s+")
+
+
+def without_others_work(text: str) -> tuple[str, list[str]]:
+    """A clause whose doer is a body the commune does not direct ("Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông
+    dân tỉnh … xây dựng kế hoạch"): its work is not the commune's."""
+    from drafting.derive.targets import clauses
+
+    kept, dropped = [], []
+    for clause in clauses(text):
+        rest = _ASKED.sub("", clause.strip().lstrip("-–+ "))
+        doer = find_agencies(rest[:120])
+        if doer and doer[0].start == 0 and fate_of(doer[0].text).kind in ("none", "province"):
+            dropped.append(clause)
+        else:
+            kept.append(clause)
+    return (" ".join(kept).strip(), dropped) if dropped else (text, [])
