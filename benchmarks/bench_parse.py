@@ -81,6 +81,7 @@ def main() -> None:
     corpus = ROOT / "corpus"
     files = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "wild").glob("[0-9a-f]*.md"))
     files += sorted(p for p in (corpus / "realdocx").iterdir() if p.suffix in (".docx", ".pdf"))
+    files += sorted((corpus / "portal").glob("[0-9a-f]*.md"))  # pages copied from a legal portal
     with tempfile.TemporaryDirectory() as scratch:
         for seed in sorted((corpus / "seeds").glob("*.txt")):
             for shape in ("manual", "auto"):
@@ -103,6 +104,16 @@ def main() -> None:
         print(f"\nseed TXT (20–26 KB): max {max(seeds_txt):.2f} ms (target ≤ 50 ms)")
         print(f"seed DOCX shapes: max {max(seeds_docx):.2f} ms (target ≤ 100 ms)")
         print(f"all {len(rows)} files: total {sum(ms for *_, ms in rows):.1f} ms")
+        groups = {
+            "portal copies (corpus/portal)": [r for r in rows if r[0].parent.name == "portal"],
+            "wild Markdown plans": [r for r in rows if r[0].parent.name == "wild"],
+            "real DOCX files": [r for r in rows if r[0].parent.name == "realdocx" and r[0].suffix == ".docx"],
+        }
+        for label, group in groups.items():
+            times = [ms for *_, ms in group]
+            per_kb = statistics.median(ms / size for _, size, ms in group)
+            print(f"{label}: {len(group)} files, median {statistics.median(times):.1f} ms, max {max(times):.1f} ms, "
+                  f"median {per_kb:.2f} ms/KB")
         long_docx = _sixty_pages(Path(scratch), corpus)
         pages = _page_count(long_docx)
         print(f"{pages}-page DOCX ({long_docx.stat().st_size / 1024:.0f} KB): structure only "

@@ -39,3 +39,4 @@ class RawDocument:
     blocks: list[Block]
     warnings: list[Warning] = field(default_factory=list)
     draft_stamp: bool = False
+    portal: dict[str, str] | None = None  # a legal portal's metadata table around the document

@@ -12,7 +12,7 @@ MESSAGES = {
     "empty": "Tệp “{path}” rỗng (không có nội dung). Hãy chọn tệp văn bản đã có nội dung.",
     "binary": (
         "Tệp “{path}” không phải văn bản đọc được (tệp nhị phân hoặc định dạng lạ). "
-        "Hãy dùng tệp .docx, .doc, .txt, .md hoặc .pdf có lớp chữ."
+        "Hãy dùng tệp .docx, .doc, .txt, .md, .html hoặc .pdf có lớp chữ."
     ),
     "unsupported": (
         "Không đọc được định dạng “{suffix}” của tệp “{path}”. "
@@ -41,6 +41,10 @@ MESSAGES = {
     "pdf_no_text": (
         "Tệp PDF “{path}” không có lớp chữ (có thể là bản quét). "
         "Hãy dùng bản Word gốc hoặc nhận dạng chữ (OCR) trước."
+    ),
+    "corrupt_html": (
+        "Tệp “{path}” không phải trang web (HTML) đọc được ({detail}). "
+        "Hãy mở trang bằng trình duyệt và lưu lại (Lưu thành → Trang web, chỉ HTML), hoặc lưu văn bản thành .docx."
     ),
     "corrupt_pdf": "Tệp PDF “{path}” bị hỏng hoặc không đọc được ({detail}).",
     "doc_needs_libreoffice": (

@@ -39,6 +39,8 @@ class Meta:
     title_marker: str | None = None  # "V/v" when the summary is written "V/v …" (a Công văn)
     recipient_to: list[str] = field(default_factory=list)  # "Kính gửi:" addressees
     draft: bool = False
+    portal: dict[str, str] | None = None  # the legal portal's metadata table, as the portal states it
+    type_heading: str | None = None  # the heading as written when the type is read from the symbol (VBHN)
 
 
 @dataclass

@@ -35,8 +35,10 @@ def model_words(plan: Plan) -> Counter[str]:
     for line in plan.header:
         add(words(line))
     meta = plan.meta
-    if meta.doc_type and not (meta.title_marker and meta.doc_type == "CÔNG VĂN"):  # inferred from "V/v"
+    if meta.doc_type and not _inferred_type(plan):
         add(words(meta.doc_type))
+    if meta.type_heading:
+        add(words(meta.type_heading))
     if meta.title:
         add(words(meta.title))
     if meta.title_marker:
@@ -79,6 +81,16 @@ def model_words(plan: Plan) -> Counter[str]:
     for attachment in plan.attachments:
         counter += model_words(attachment)
     return counter
+
+
+def _inferred_type(plan: Plan) -> bool:
+    """A type no heading states: a Công văn's "V/v", a consolidated text's symbol, a portal's table."""
+    meta = plan.meta
+    if meta.title_marker and meta.doc_type == "CÔNG VĂN":
+        return True
+    if meta.type_heading:
+        return True
+    return bool(meta.portal) and any(w.code == "portal_fill" and "loại văn bản" in w.message for w in plan.warnings)
 
 
 def _table_words(table: list[list[str]]) -> list[str]:

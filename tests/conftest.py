@@ -14,6 +14,7 @@ from docx_fixtures import build_plan_docx  # noqa: E402
 
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
 WILD = sorted(p for p in (CORPUS / "wild").glob("*.md") if p.name != "INDEX.md")
+PORTAL = sorted((CORPUS / "portal").glob("[0-9a-f]*.md"))  # pages copied from a legal portal
 REALDOCX = sorted(p for p in (CORPUS / "realdocx").iterdir() if p.suffix in (".docx", ".doc", ".pdf"))
 
 

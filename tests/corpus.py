@@ -180,3 +180,20 @@ def compare_real(plan: Plan, annotation: dict[str, Any]) -> dict[str, list[str]]
         "closing": compare_closing(plan, annotation),
         "after_signature": compare_after_signature(plan, annotation),
     }
+
+
+PORTAL_META_KEYS = ("doc_type", "number", "symbol", "issuer", "superior", "place", "date", "title")
+
+
+def compare_portal(plan: Plan, annotation: dict[str, Any]) -> dict[str, list[str]]:
+    """A portal copy against its annotation: only the keys the annotator wrote are compared (the
+    copies' legal bases and appendices are not annotated)."""
+    expected = annotation.get("meta", {})
+    meta = [f"meta.{key}: got {getattr(plan.meta, key)!r}, expected {expected[key]!r}"
+            for key in PORTAL_META_KEYS if key in expected and norm(getattr(plan.meta, key)) != norm(expected[key])]
+    if "recipient_to" in expected and [norm(x) for x in plan.meta.recipient_to] != [
+        norm(x) for x in expected["recipient_to"]
+    ]:
+        meta.append(f"meta.recipient_to: got {plan.meta.recipient_to}, expected {expected['recipient_to']}")
+    top = compare_top_sections(plan, annotation["top_sections"]) if "top_sections" in annotation else []
+    return {"meta": meta, "top_sections": top, "closing": compare_closing(plan, annotation)}

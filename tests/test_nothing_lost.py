@@ -15,7 +15,7 @@ from drafting.parsing.plan import parse_blocks
 from drafting.readers import read_document
 
 from accounting import difference
-from conftest import REALDOCX, SEEDS, WILD
+from conftest import PORTAL, REALDOCX, SEEDS, WILD
 
 
 def _check(raw: RawDocument) -> None:
@@ -24,7 +24,7 @@ def _check(raw: RawDocument) -> None:
     assert not added, f"words added or doubled: {dict(added.most_common(10))}"
 
 
-@pytest.mark.parametrize("path", SEEDS + WILD + REALDOCX, ids=lambda p: Path(p).name)
+@pytest.mark.parametrize("path", SEEDS + WILD + REALDOCX + PORTAL, ids=lambda p: Path(p).name)
 def test_every_word_lands_once(path: Path) -> None:
     try:
         raw = read_document(path)

@@ -10,7 +10,7 @@ from drafting.data_files import load
 from drafting.document import Block, RawDocument
 from drafting.errors import InputError
 from drafting.model import Approval, LegalRef, Meta, Plan, Source, Warning
-from drafting.parsing import appendix, bases, closing, issuer
+from drafting.parsing import appendix, bases, closing, issuer, portal_meta
 from drafting.parsing.dates import LONG_DATE, iso
 from drafting.parsing.labels import read_label
 from drafting.parsing.noise import clean_blocks
@@ -33,6 +33,15 @@ def _vocabulary() -> dict:
 
 
 def parse_blocks(raw: RawDocument) -> Plan:
+    plan = _parse_document(raw)
+    if raw.portal:
+        portal_meta.reconcile(plan, raw.portal)
+        if not _has_structure(plan):
+            raise InputError("no_structure", path=raw.path)
+    return plan
+
+
+def _parse_document(raw: RawDocument) -> Plan:
     warnings: list[Warning] = list(raw.warnings)
     blocks = prepare_blocks(raw, warnings)
     attached = _attached_plan_start(blocks)
@@ -109,6 +118,9 @@ def _parse(raw: RawDocument, blocks: list[Block], warnings: list[Warning]) -> Pl
             plan.meta.title = squash(f"{rest} {plan.meta.title or ''}")
     elif plan.meta.title_marker == "V/v":
         plan.meta.doc_type = "CÔNG VĂN"  # a Công văn has no type heading, only its "V/v" summary
+    by_symbol = _type_of_symbol(plan.meta.symbol)
+    if by_symbol and by_symbol != plan.meta.doc_type:
+        plan.meta.type_heading, plan.meta.doc_type = plan.meta.doc_type, by_symbol
     closing_start = _closing_start(blocks, cursor)
     _read_body(blocks[cursor:closing_start], plan)
     ending = closing.read_closing(blocks[closing_start:])
@@ -116,7 +128,7 @@ def _parse(raw: RawDocument, blocks: list[Block], warnings: list[Warning]) -> Pl
     plan.closing_notes = ending.extra
     _read_after_signature(raw, ending.rest, plan, warnings)
     _complete_meta(plan, blocks)
-    if not _has_structure(plan):
+    if not _has_structure(plan) and not raw.portal:  # a portal page's metadata may still give it
         raise InputError("no_structure", path=raw.path)
     return plan
 
@@ -143,6 +155,14 @@ def _doc_type(text: str) -> str | None:
         if key == fold(name):
             return name
     return None
+
+
+def _type_of_symbol(symbol: str | None) -> str | None:
+    """ "92/VBHN-BQP": a consolidated text, whose heading names the type of the text it consolidates."""
+    if not symbol:
+        return None
+    code = re.split(r"[-/]", symbol.split("/")[-1])[0]
+    return _vocabulary()["symbol_types"].get(code)
 
 
 def _doc_type_prefix(text: str) -> str | None:
@@ -318,6 +338,8 @@ def _read_body(blocks: list[Block], plan: Plan) -> None:
         builder.add(block)
     plan.sections = builder.finish()
     plan.preamble.extend(builder.loose)
+    for table in builder.loose_tables:  # a table before any section (a form laid out as one): kept, cell by cell
+        plan.preamble.extend(line for row in table for cell in row for line in cell.split("\n") if line.strip())
 
 
 def _first_section(blocks: list[Block]) -> int:

@@ -8,10 +8,12 @@ from drafting.document import RawDocument
 from drafting.errors import InputError, UsageError
 from drafting.office import convert
 from drafting.readers.docx import read_docx
+from drafting.readers.html import read_html
 from drafting.readers.pdf import read_pdf
 from drafting.readers.text import read_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = {".txt": False, ".text": False, ".md": True, ".markdown": True}
 
 
@@ -20,7 +22,9 @@ def read_document(path: Path) -> RawDocument:
     name = str(path)
     data = read_bytes(path)
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
+        document = read_html(data, name)
+    elif suffix in TEXT_SUFFIXES:
         document = read_text(data, name, markdown=TEXT_SUFFIXES[suffix])
     elif suffix == ".docx" or (suffix not in (".doc", ".pdf") and data.startswith(b"PK")):
         document = read_docx(data, name)

@@ -12,6 +12,7 @@ import re
 from drafting.document import Block, RawDocument
 from drafting.errors import InputError
 from drafting.parsing.text import UPPER
+from drafting.readers import portal
 from drafting.readers.encoding import decode
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -29,6 +30,12 @@ def read_text(data: bytes, path: str, markdown: bool) -> RawDocument:
     if len(_CONTROL.findall(text[:20000])) > 0.01 * max(len(text[:20000]), 1):
         raise InputError("binary", path=path)
     lines = text.split("\n")
+    page = portal.detect(lines)
+    if page is not None:  # a legal portal's page: the document only, its paragraphs re-joined
+        kept = [line if page.start <= index < page.end else "" for index, line in enumerate(lines)]
+        starts = portal.paragraph_starts(lines, page.start, page.end)
+        blocks = _markdown_blocks(kept, starts, portal.table_ends(lines, page.start, page.end))
+        return RawDocument(path, "md", decoded.encoding, blocks, warnings=page.warnings, portal=page.meta or None)
     blocks = _markdown_blocks(lines) if markdown else _text_blocks(lines)
     return RawDocument(path, "md" if markdown else "txt", decoded.encoding, blocks)
 
@@ -57,11 +64,13 @@ def _block(raw: str, number: int) -> Block | None:
     return Block(text=text, line=number, bold=bold, heading_level=level)
 
 
-def _markdown_blocks(lines: list[str]) -> list[Block]:
+def _markdown_blocks(lines: list[str], starts: set[int] | None = None, ends: set[int] | None = None) -> list[Block]:
     """Paragraphs of a web copy. A line holding only "|" is a cell border of a flattened table: it
     opens a table, starts the next cell, or — followed by a blank line — closes the table. Blocks
     inside are marked (`table_text`, one number per cell), so a number in a cell is never taken for a
-    page number; the rows are lost in such copies, so the cells stay paragraphs."""
+    page number; the rows are lost in such copies, so the cells stay paragraphs. `starts`: indexes of
+    lines that open a paragraph though no blank line precedes them (a portal page's copy); `ends`: "|"
+    lines that close a table though no blank line follows them."""
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
     table, column, in_table = 0, 0, False
@@ -78,7 +87,7 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
         stripped = raw.strip()
         if stripped == "|":
             flush()
-            closes = number >= len(lines) or not lines[number].strip()
+            closes = number >= len(lines) or not lines[number].strip() or bool(ends and number - 1 in ends)
             if closes:
                 in_table = False
             elif not in_table:
@@ -89,7 +98,8 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
         if not stripped or set(stripped) <= {"|", "-", ":", " "}:
             flush()
             continue
-        if current and (_ITEM_START.match(stripped) or _HEADING_MARK.match(stripped)):
+        opens = bool(starts and number - 1 in starts)
+        if current and (_ITEM_START.match(stripped) or _HEADING_MARK.match(stripped) or opens):
             flush()
         current.append((number, stripped))
     flush()
