@@ -1,7 +1,8 @@
 """Counts the defect families of issue 18 in a commune's draft read beside its provincial parent.
 
     python tools/review_draft.py PARENT DRAFT.docx [--stdout todo.txt] [--date 2026-03-05] [-v]
-    python tools/review_draft.py --all [--repo DIR] [--out DIR] [--date 2026-03-05] [--save PREFIX] [--json] [-v]
+    python tools/review_draft.py --all [--parents GLOB...] [--repo DIR] [--out DIR] [--date 2026-03-05] [--save PREFIX]
+                                 [--json] [-v]
 
 One pair: reads PARENT and DRAFT.docx with the project's reader and parser (and the DOCX XML where the
 parser does not look), and prints one count per family (-v: every hit with its paragraph). --stdout: what
@@ -12,6 +13,11 @@ parser does not look), and prints one count per family (-v: every hit with its p
 ../shared/seeds/*.txt — for the first xã, the first phường and (where the province has one) the đặc khu of
 the parent's own province, at a fixed --date, and prints the families × unit kinds table.
 
+--parents GLOB… (with --all; files, directories or globs such as '/tmp/unseen/*.md', quoted or expanded by
+the shell; repeatable): --all drafts from those plans instead of shared/wild and shared/seeds, e.g. plans kept
+out of the repository to score the engine on text it was never tuned on. Files named INDEX.md or README.md
+are skipped; the units are chosen the same way.
+
 Black-box: never imports the drafting engine (drafting/draft.py, drafting/derive/).
 """
 
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
 import json
 import os
 import re
@@ -52,6 +59,9 @@ def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("draft", nargs="?", type=Path)
     parser.add_argument("--stdout", type=Path, default=None, help="What `drafting draft` printed (to-do list).")
     parser.add_argument("--all", action="store_true", help="Draft from every real plan and print the table.")
+    parser.add_argument("--parents", action="extend", nargs="+", default=None, metavar="GLOB",
+                        help="--all: draft from these plans (files, directories or globs; repeatable) instead of "
+                             "shared/wild + shared/seeds.")
     parser.add_argument("--repo", type=Path, default=None, help="The checkout whose cli.py drafts (default: here).")
     parser.add_argument("--out", type=Path, default=None, help="Where --all keeps its drafts (default: a temp dir).")
     parser.add_argument("--date", default=DEFAULT_DATE, help="Date of the drafts (YYYY-MM-DD).")
@@ -175,16 +185,33 @@ def review_pair(parent: Path, draft: Path, todo: str, date: str | None, kind: st
 # --- --all ----------------------------------------------------------------------------------------
 
 
-def real_parents() -> list[Path]:
-    wild = sorted(path for path in (SHARED / "wild").glob("*.md") if path.name != "INDEX.md")
-    return wild + sorted((SHARED / "seeds").glob("*.txt"))
+SKIPPED_NAMES = {"INDEX.md", "README.md"}
 
 
-def plan_pairs(out: Path) -> list[Pair]:
+def real_parents(patterns: list[str] | None = None) -> list[Path]:
+    """The parents of --all: shared/wild/*.md and shared/seeds/*.txt, or the files --parents names."""
+    if not patterns:
+        wild = sorted(path for path in (SHARED / "wild").glob("*.md") if path.name not in SKIPPED_NAMES)
+        return wild + sorted((SHARED / "seeds").glob("*.txt"))
+    found: list[Path] = []
+    for pattern in patterns:
+        expanded = os.path.expanduser(pattern)
+        if Path(expanded).is_dir():
+            matches = [str(path) for path in Path(expanded).iterdir()]
+        else:
+            matches = glob.glob(expanded, recursive=True) or ([expanded] if Path(expanded).exists() else [])
+        if not matches:
+            raise SystemExit(f"Lỗi: --parents {pattern!r} không khớp tệp nào.")
+        found += sorted(Path(match).resolve() for match in matches
+                        if Path(match).is_file() and Path(match).name not in SKIPPED_NAMES)
+    return list(dict.fromkeys(found))
+
+
+def plan_pairs(out: Path, parents: list[Path] | None = None) -> list[Pair]:
     from drafting.api import parse_file  # noqa: PLC0415
 
     pairs = []
-    for parent in real_parents():
+    for parent in real_parents() if parents is None else parents:
         plan = parse_file(parent, extract=False)
         province, _names, _units = parent_province(plan, parent.read_text(encoding="utf-8-sig"))
         units = _units_of(province)
@@ -235,6 +262,7 @@ def as_json(pairs: list[Pair], families: tuple[str, ...], date: str, repo: Path)
     return {
         "date": date,
         "repo": str(repo),
+        "parents": sorted({str(pair.parent) for pair in pairs}),
         "families": list(families),
         "drafts": [
             {
@@ -253,7 +281,8 @@ def run_all(args: argparse.Namespace) -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="review_drafts_"))
     out.mkdir(parents=True, exist_ok=True)
     families = _modules()
-    pairs = plan_pairs(out)
+    parents = real_parents(args.parents)
+    pairs = plan_pairs(out, parents)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         list(pool.map(lambda pair: make_draft(pair, repo, args.date), pairs))
     for pair in pairs:
@@ -265,7 +294,8 @@ def run_all(args: argparse.Namespace) -> int:
             except Exception as error:  # a draft the parser cannot read back is a failed draft
                 pair.failed = f"review: {type(error).__name__}: {error}"
     text = table(pairs, families.FAMILIES)
-    header = (f"Drafts from {len(real_parents())} real plans (shared/wild, shared/seeds), --date {args.date}, "
+    source = ", ".join(args.parents) if args.parents else "shared/wild, shared/seeds"
+    header = (f"Drafts from {len(parents)} real plans ({source}), --date {args.date}, "
               f"engine and parser of {repo}")
     failures = [f"  failed: {pair.parent.name} {pair.unit}: {pair.failed}" for pair in pairs if pair.failed]
     report = "\n".join([header, "", text, *failures])
@@ -308,6 +338,9 @@ def run_one(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     _activate(args.repo.resolve() if args.repo else None)
+    if args.parents and not args.all:
+        print("Lỗi: --parents chỉ dùng cùng --all.", file=sys.stderr)
+        return 2
     if args.all:
         return run_all(args)
     if args.parent is None or args.draft is None:
