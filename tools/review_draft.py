@@ -207,13 +207,22 @@ def real_parents(patterns: list[str] | None = None) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def _plain_text(parent: Path, plan: object) -> str:
+    """The parent's words: the file itself when it is text, else what the parser read of it (a Word file)."""
+    if parent.suffix.lower() in (".md", ".txt"):
+        return parent.read_text(encoding="utf-8-sig")
+    sections = plan.all_sections()  # type: ignore[attr-defined]
+    return "\n".join([plan.meta.issuer or "", *plan.preamble] +  # type: ignore[attr-defined]
+                     [t for s in sections for t in (s.title, *s.paragraphs)])
+
+
 def plan_pairs(out: Path, parents: list[Path] | None = None) -> list[Pair]:
     from drafting.api import parse_file  # noqa: PLC0415
 
     pairs = []
     for parent in real_parents() if parents is None else parents:
         plan = parse_file(parent, extract=False)
-        province, _names, _units = parent_province(plan, parent.read_text(encoding="utf-8-sig"))
+        province, _names, _units = parent_province(plan, _plain_text(parent, plan))
         units = _units_of(province)
         for kind in KINDS:
             chosen = next((name for k, name in units if k == kind), None)

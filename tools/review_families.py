@@ -434,7 +434,12 @@ def province_scale_targets(draft: Draft, parent: Parent, context: Context) -> li
     patterns = list(_PROVINCE_TARGETS)
     if context.city:
         patterns.append((r"(?<![\w])toàn [Tt]hành phố(?![\w])", "toàn Thành phố"))
+    # The title and the basis say the parent's subject ("… cải thiện các chỉ số PAR Index, SIPAS …"): a subject,
+    # not a target the commune keeps.
+    subject = {draft.plan.meta.title or ""} | {ref.text for ref in draft.plan.legal_bases[:1]}
     for text in draft.paragraphs:
+        if text in subject or any(text and text in line for line in subject):
+            continue
         for pattern, what in patterns:
             for match in re.finditer(pattern, text):
                 hits.append(Hit("province_scale_targets", text, f"{what}: “{match.group()}”"))

@@ -24,8 +24,8 @@ def commune_task_tables(parent: Plan, scope: Scope, cited_parent: str) -> list[A
                 continue
             title = appendix.title or "Phân công nhiệm vụ"
             appendices.append(Appendix(
-                label=f"PHỤ LỤC{' ' + _roman(len(appendices) + 1) if len(parent.appendices) > 1 else ''}",
-                title=scope_words(title, scope),
+                label=f"Phụ lục{' ' + _roman(len(appendices) + 1) if len(parent.appendices) > 1 else ''}",
+                title=scope_words(title, scope).upper(),
                 ref=f"Kèm theo Kế hoạch số      /KH-UBND ngày      của Ủy ban nhân dân {scope.kind}; "
                     f"triển khai {cited_parent}",
                 tables=[rows]))
@@ -118,6 +118,6 @@ def assignment_table(organisation: Section, scope: Scope, cited_parent: str, yea
             partners = _PARTNERS.search(task)
             rows.append([str(len(rows)), first, doer, partners.group(1).strip(" ,") if partners else "",
                          limits[0][:1].upper() + limits[0][1:] if limits else "Thường xuyên"])
-    return Appendix(label="PHỤ LỤC", title="Phân công nhiệm vụ thực hiện Kế hoạch",
+    return Appendix(label="Phụ lục", title="PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH",
                     ref=f"Kèm theo Kế hoạch số      /KH-UBND ngày      của Ủy ban nhân dân {scope.kind}; "
                         f"triển khai {cited_parent}", tables=[rows])

@@ -117,16 +117,16 @@ def assign(responsibilities: list[dict[str, Any]], scope: Scope, lead: str) -> A
 def _once(tasks: dict[str, list[str]]) -> dict[str, list[str]]:
     """A task the extractor read twice (under an item and under a group, cut a little differently) is written
     once, where it was first given, in its longer form."""
-    kept: list[tuple[str, str]] = []  # (body id, task)
+    kept: list[tuple[str, str, str]] = []  # (body id, task, its key)
     for body_id, work in tasks.items():
         for task in work:
             key = fold(task)
-            twin = next((i for i, (_, other) in enumerate(kept) if key in fold(other) or fold(other) in key), None)
+            twin = next((i for i, (_, _, other) in enumerate(kept) if key in other or other in key), None)
             if twin is None:
-                kept.append((body_id, task))
+                kept.append((body_id, task, key))
             elif len(task) > len(kept[twin][1]):
-                kept[twin] = (kept[twin][0], task)
-    return {body_id: [task for owner, task in kept if owner == body_id] for body_id in tasks}
+                kept[twin] = (kept[twin][0], task, key)
+    return {body_id: [task for owner, task, _ in kept if owner == body_id] for body_id in tasks}
 
 
 def _without_closing_sentence(task: str) -> str:

@@ -40,7 +40,7 @@ from drafting.draft import (
 from drafting.errors import InputError
 from drafting.model import Appendix, Plan, Section, Source
 from drafting.nlp.extract import extract
-from drafting.nlp.responsibilities import organisation_sections
+from drafting.nlp.responsibilities import is_directive, organisation_sections
 from drafting.nlp.subjects import opens_with_body
 from drafting.nlp.temporal import find_times
 from drafting.parsing.text import fold
@@ -81,9 +81,15 @@ def derive_commune_plan(parent: Plan, unit: Unit, options: DraftOptions | None =
     plan.preamble = [f"Ủy ban nhân dân {unit.kind} ban hành Kế hoạch triển khai thực hiện trên địa bàn {unit.full} "
                      "như sau:"]
     organisation = {id(section) for section in organisation_sections(parent)}
-    kept = [_frame(section, context, organisation) for section in parent.sections
-            if id(section) not in organisation or "organization" not in section.roles or len(section.roles) > 1]
-    sections = [section for section in kept if section is not None]
+    if is_directive(parent):
+        # A Công văn, Thông báo or Chỉ thị is who-does-what from end to end: its work comes through the
+        # responsibilities; the commune's plan states its own purpose.
+        sections = [_directive_purpose(parent, scope)]
+    else:
+        kept = [_frame(section, context, organisation) for section in parent.sections
+                if (id(section) not in organisation or "organization" not in section.roles or len(section.roles) > 1)
+                and not _gives_work(section)]
+        sections = [section for section in kept if section is not None]
     sections.append(_organisation(assignment, report, lead, context))
     plan.sections = _numbered(sections)
     _offices_report_earlier(plan.sections, options, year, context)
@@ -123,7 +129,8 @@ def _year(parent: Plan, options: DraftOptions) -> int:
 _SCOPE_TAIL = re.compile(r"\s+(?:trên địa bàn|tại|của)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện)(?:\s+\S.*)?$|"
                          r"\s+(?:tỉnh|thành phố)\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*)*$", re.IGNORECASE)
 _ACTION = re.compile(r"^(triển khai|thực hiện|tổ chức|phát động|tăng cường|đẩy mạnh|nâng cao|phát triển|khắc phục|"
-                     r"hỗ trợ|quan trắc|giám sát|chuyển đổi|kiểm tra|tuyên truyền|phòng|xây dựng)", re.IGNORECASE)
+                     r"tập trung|hỗ trợ|quan trắc|giám sát|chuyển đổi|kiểm tra|tuyên truyền|phòng|xây dựng)",
+                     re.IGNORECASE)
 
 
 def _title(parent: Plan, unit: Unit) -> str:
@@ -185,12 +192,19 @@ def _rewrite(section: Section, context: _Context, targets: bool, organisation: s
         rewritten = _rewrite(child, context, targets, organisation, awards=awards)
         if rewritten is not None:
             children.append(rewritten)
+    section_title = section.title
+    aside = re.search(r"\s*\(([^()]*[Pp]hụ lục[^()]*)\)\s*$", section_title) if top else None
+    if aside:  # "IV. NHIỆM VỤ … (chi tiết Phụ lục đính kèm)": a part's name stays in capitals, the pointer below it
+        section_title = section_title[: aside.start()]
     # A title with items below it is a heading; a title alone is the item's own text (Markdown copies).
     heading = bool(section.children) and len(section.title.split()) <= 20
-    title = _sentence(_ORGANISATION_WORDS.sub("", section.title), context, where, targets, heading=heading,
+    title = _sentence(_ORGANISATION_WORDS.sub("", section_title), context, where, targets, heading=heading,
                       awards=awards)
     paragraphs = [text for text in (_sentence(p, context, where, targets, awards=awards) for p in section.paragraphs)
                   if text]
+    if aside:
+        pointer = aside.group(1).strip()
+        paragraphs.insert(0, _sentence(f"{pointer[:1].upper()}{pointer[1:]}.", context, where, targets))
     if not title and not paragraphs and not children:
         return None
     if not top and not title and section.title and not children:
@@ -201,6 +215,16 @@ def _rewrite(section: Section, context: _Context, targets: bool, organisation: s
         title = paragraphs.pop(0) if paragraphs else section.title
     return Section(label=section.label, kind=section.kind, title=title, roles=list(section.roles),
                    paragraphs=paragraphs, children=children, line=section.line, run_in=section.run_in)
+
+
+def _directive_purpose(parent: Plan, scope: Scope) -> Section:
+    cited = _cited(parent)
+    return Section(label="", kind="roman", title="MỤC ĐÍCH, YÊU CẦU", roles=["purpose_requirements"], paragraphs=[
+        f"Triển khai kịp thời, đầy đủ các nhiệm vụ tại {cited} thuộc trách nhiệm của Ủy ban nhân dân {scope.full}; "
+        "xác định rõ cơ quan chủ trì, cơ quan phối hợp, thời hạn hoàn thành từng nhiệm vụ.",
+        "Các cơ quan, đơn vị được giao nhiệm vụ chủ động triển khai, phối hợp chặt chẽ và báo cáo kết quả đúng thời "
+        "hạn.",
+    ])
 
 
 def _assigns(section: Section) -> bool:
@@ -325,30 +349,36 @@ def _offices_report_earlier(sections: list[Section], options: DraftOptions, year
     20/11"): due some working days before the parent's day, so the commune can consolidate. The "Chế độ báo cáo"
     item keeps the parent's day for the commune's own report upward."""
     inward = [context.scope.committee] + [b.name for b in bodies_for(context.scope.kind)]
-    for section in (s for top in sections for s in top.walk()):
-        if section.title == "Chế độ báo cáo":
-            continue
-        section.title = _earlier_logged(section.title, section, inward, year, context)
-        section.paragraphs = [_earlier_logged(text, section, inward, year, context) for text in section.paragraphs]
+    for top in sections:
+        own_work = "organization" in top.roles  # every report a commune body is given goes to the commune
+        for section in top.walk():
+            if section.title == "Chế độ báo cáo":
+                continue
+            section.title = _earlier_logged(section.title, section, inward, year, context, own_work)
+            section.paragraphs = [_earlier_logged(text, section, inward, year, context, own_work)
+                                  for text in section.paragraphs]
 
 
-def _earlier_logged(text: str, section: Section, inward: list[str], year: int, context: _Context) -> str:
-    new = _earlier_inward(text, inward, context.options.days_earlier, year)
+def _earlier_logged(text: str, section: Section, inward: list[str], year: int, context: _Context,
+                    own_work: bool = False) -> str:
+    new = _earlier_inward(text, inward, context.options.days_earlier, year, own_work)
     if new != text:
         context.changes.append(Change(f"mục {section.label}", "earlier_report_deadline", text, new))
     return new
 
 
-def _earlier_inward(text: str, inward: list[str], days: int, year: int) -> str:
+def _earlier_inward(text: str, inward: list[str], days: int, year: int, own_work: bool = False) -> str:
     from drafting.draft import _same_style
 
+    if "báo cáo" not in text.lower():
+        return text
     for span in reversed(find_times(text, year)):
         if span.label != "DEADLINE" or not span.value or len(span.value) != 10:
             continue
         clause_start = max(text.rfind(";", 0, span.start), text.rfind(".", 0, span.start - 1), 0)
         clause_end = min([i for i in (text.find(";", span.end), text.find(". ", span.end)) if i != -1] or [len(text)])
         clause = text[clause_start:clause_end]
-        if "báo cáo" not in clause.lower() or not any(name in clause for name in inward):
+        if "báo cáo" not in clause.lower() or not (own_work or any(name in clause for name in inward)):
             continue
         earlier = working_days_before(dt.date.fromisoformat(span.value), days)
         text = text[: span.start] + _same_style(span.text, earlier) + text[span.end :]
@@ -499,6 +529,8 @@ def _warnings(parent: Plan, plan: Plan, report: Reporting, options: DraftOptions
     year = int(today[:4])
     for section in plan.all_sections():  # the draft's own days, moved earlier or kept
         for text in [section.title, *section.paragraphs]:
+            if not re.search(r"(?<!\d)20\d\d(?!\d)", text):
+                continue  # only days written with their year can be past for certain
             for span in find_times(text, year):
                 if span.label == "DEADLINE" and span.value and len(span.value) == 10 and _before(span.value, today) \
                         and span.text not in past and re.search(r"\b20\d\d\b", span.text):

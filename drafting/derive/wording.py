@@ -34,12 +34,14 @@ class Scope:
 
 
 @cache
-def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rules = []
-    for entry in load("commune_wording")["phrases"]:
-        # A capitalised word right after the phrase is a place name: "trên địa bàn tỉnh Đồng Nai" is handled whole.
-        rules.append((re.compile(rf"(?<!\w){entry['match']}(?!\w)(?!\s+(?-i:[{UPPER}]))", re.IGNORECASE), entry["say"]))
-    return tuple(rules)
+def _phrases() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """All phrases in one pattern, tried in the data file's order at each position (longer phrases first there):
+    one pass over a sentence, and no phrase rewritten twice."""
+    entries = load("commune_wording")["phrases"]
+    # A capitalised word right after the phrase is a place name: "trên địa bàn tỉnh Đồng Nai" is handled whole.
+    alternatives = "|".join(f"(?P<p{index}>{entry['match']})" for index, entry in enumerate(entries))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s+(?-i:[{UPPER}]))", re.IGNORECASE)
+    return pattern, tuple(entry["say"] for entry in entries)
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -84,9 +86,9 @@ def _substitute(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[st
 def scope_words(text: str, scope: Scope) -> str:
     """The parent's scope and group phrases in the commune's words (data/commune_wording.json)."""
     values = _values(scope)
-    for pattern, say in _phrases():
-        if pattern.search(text):
-            text = _substitute(text, pattern, lambda _m, say=say: say.format(**values))
+    pattern, says = _phrases()
+    if pattern.search(text):
+        text = _substitute(text, pattern, lambda m: says[int(m.lastgroup[1:])].format(**values))
     if scope.province_name:  # "trên địa bàn tỉnh Đồng Nai" → "trên địa bàn xã Lạc Dương"
         pattern = re.compile(rf"(?<!\w)(trên địa bàn|toàn|phạm vi)\s+(?:trên địa bàn\s+)?"
                              rf"(?:tỉnh|Tỉnh|thành phố|Thành phố|huyện|thị xã|quận)\s+"
@@ -140,13 +142,18 @@ def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody |
     return None
 
 
+# A level phrase or a commune body said twice in a list ("cấp xã, cấp xã", "Phòng Kinh tế và Phòng Kinh tế").
+_REPEATED = re.compile(r"(?<!\w)((?:(?:cấp|toàn|các|trên địa bàn) )?(?:xã|phường|đặc khu|thôn|tổ dân phố)(?: \w+){0,3}?"
+                       r"|(?:Phòng|Công an|Ban Chỉ huy|Văn phòng|Trạm|Trung tâm|Ủy ban) [^,;.()]{2,80}?"
+                       r"|các cơ quan, đơn vị)(?:(?:,\s*|\s+và\s+)\1)+(?!\w)")
+
+
 def tidy(text: str) -> str:
     """What a level swap leaves behind, put right: a phrase repeated in a list ("cấp xã và cấp xã", "xã, xã"),
     "Các …" capitalised mid-sentence."""
     text = re.sub(r"(?<!\w)từ (cấp \w+) đến \1(?!\w)", r"ở \1", text)
     text = re.sub(r"(?<!\w)giữa (cấp \w+) và \1(?!\w)", r"trong \1", text)
-    text = re.sub(r"(?<!\w)((?:cấp|toàn|các|từ)?\s?[\w]+(?:\s[\w]+){0,5}?)(?:(?:,\s*|\s+và\s+)\1)+(?![\w])",
-                  _same_once, text)
+    text = _REPEATED.sub(_same_once, text)
     text = re.sub(rf"(?<=[\w,;)] )Các (?=[a-zđ{UPPER.lower()}])", "các ", text)
     # Advising its own committee needs no go-between.
     text = re.sub(r"((?:Ủy|Uỷ) ban nhân dân (?:xã|phường|đặc khu))\s*\(qua [^)]*\)", r"\1", text)

@@ -38,7 +38,7 @@ def responsibilities(plan: Plan, year: int | None, organisation: list[Section] |
     organisation = organisation_sections(plan) if organisation is None else organisation
     for section in organisation:
         _collect(section, year, found)
-    if _is_directive(plan):  # a Công văn without numbered items says who does what in its running text
+    if is_directive(plan):  # a Công văn without numbered items says who does what in its running text
         for text in plan.preamble:
             found.extend(_sentences(text, Section("", "part", ""), year, own_text=True))
     inside = {id(s) for section in organisation for s in section.walk()}  # visited already
@@ -52,7 +52,7 @@ def responsibilities(plan: Plan, year: int | None, organisation: list[Section] |
 def organisation_sections(plan: Plan) -> list[Section]:
     """The organisation / responsibility parts, outermost only: "V. TỔ CHỨC THỰC HIỆN", "Chế độ báo cáo",
     or any part that lists three items headed by agencies ("IV. NHIỆM VỤ CỤ THỂ": "1. Sở …", "2. Sở …")."""
-    if _is_directive(plan):
+    if is_directive(plan):
         return [Section("", "part", "", children=list(plan.sections))]  # a Công văn gives work throughout
     found = []
     for section in plan.all_sections():
@@ -75,7 +75,8 @@ def within(section: Section, other: Section) -> bool:
     return any(section is inner for inner in other.walk())
 
 
-def _is_directive(plan: Plan) -> bool:
+def is_directive(plan: Plan) -> bool:
+    """A Công văn, Thông báo, Chỉ thị or Công điện: it gives work throughout, not in an organisation part."""
     return (plan.meta.doc_type or "").upper() in load("subjects")["directive_types"]
 
 

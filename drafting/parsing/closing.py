@@ -15,7 +15,8 @@ _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
 _ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*)$", re.IGNORECASE)
 _ITEM_MARK = re.compile(r"^[-–•]\s*")
 _APPENDIX = re.compile(r"^(PHỤ\s+LỤC|Phụ\s+lục)(\s+(số\s+)?[IVX\d]+)?\b")
-_NAME = re.compile(rf"^[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{1,5}}$")
+# A signer's name, or the highlighted blank a draft leaves for it ("[Họ và tên]").
+_NAME = re.compile(rf"^(?:[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{1,5}}|\[[{UPPER}][^\[\]]{{2,40}}\])$")
 
 
 @cache
