@@ -78,8 +78,10 @@ def test_every_cited_document_reads_exactly_as_in_the_parent(parents: dict[str, 
         source = _parent_text(parents[key])
         for text in _texts(draft.plan):
             for start, end, _ in find_legal_refs(text):
-                close = re.search(r"[;:]|\.(?:\s|$)|\)|$", text[end:])
-                cited = text[start : end + (close.start() if close else 0)].strip(" .;,")
+                # the document, its issuer ("của Ban Thường vụ Tỉnh ủy") and its title ("về …") to the clause's end
+                whole = re.match(r"(?:\s+của(?:\s+[A-ZĐ][\w-]*|\s+nhân dân|\s+tỉnh|\s+và)+)?(?:\s+về\s[^;:)]*)?",
+                                 text[end:])
+                cited = text[start : end + (whole.end() if whole else 0)].strip(" .;,")
                 if cited.startswith(("Kế hoạch số", "Quyết định số")) and parents[key].meta.number and \
                         f"{parents[key].meta.number}/" in cited:
                     continue  # the reference to the parent itself, written in full

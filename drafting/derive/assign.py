@@ -189,7 +189,7 @@ def _why_not(name: str, fate: Fate) -> str:
 
 def _share(task: str, scope: Scope, lead: str) -> str:
     """The commune body whose fields the task speaks of most; the plan's lead body when none stands out."""
-    key = fold(task)
+    key = fold(re.sub(r"“[^”]*”|\"[^\"]*\"", "", task))  # a campaign's quoted name says nothing of the field
     best, best_score = lead, 0.5
     for candidate in bodies_for(scope.kind):
         if candidate.relation != "assign" or not candidate.fields:
@@ -201,7 +201,7 @@ def _share(task: str, scope: Scope, lead: str) -> str:
 
 
 def _for_body(task: str, scope: Scope, doer: CommuneBody) -> str:
-    text = task_words(task.strip(), scope, doer)
+    text = task_words(re.sub(r"\s*\./\.\s*$", ".", task.strip()), scope, doer)  # the parent's closing "./."
     if doer.relation == "assign" and doer.id not in ("hamlets",) and _COMMITTEE_VERBS.match(fold(text)):
         text = f"Tham mưu {scope.committee} {text[:1].lower()}{text[1:]}"
     text = without_partner(text, doer)
