@@ -264,3 +264,24 @@ def test_each_responsibility_has_a_fate(parents: dict[str, Plan]) -> None:
     assert {o.fate for o in result.outcomes} <= {"assigned", "shared", "asked", "dropped", "this_plan"}
     assert all(o.reason for o in result.outcomes if o.fate == "dropped")
     assert [fold(t) for t in result.tasks["police"]]
+
+
+def test_a_title_keeps_the_capitals_the_parent_writes(drafts: dict) -> None:
+    """0a97: "TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ “VỀ …”" — the body
+    writes the document, its symbol and its issuer with capitals; sentence case alone lowered them."""
+    title = drafts[("0a97", "xã")].plan.meta.title
+    assert title.startswith("Triển khai thực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng Chính phủ")
+    assert title.endswith("trên địa bàn xã Anh Sơn")
+
+
+def test_a_directive_parent_gives_work_not_a_frame(tmp_path: Path) -> None:
+    """Lâm Đồng's Công văn on the administrative-reform indices (a Word file of the corpus): its items are work for
+    the province's bodies; the commune's plan states its own purpose and shares the work out."""
+    parent = parse_file(CORPUS / "realdocx" / "vbai_CV_chidao_chiso_CCHC_2025.docx")
+    draft = draft_plan(parent, resolve_unit("xã Lạc Dương", "Lâm Đồng"), OPTIONS)
+    texts = _texts(draft.plan)
+    assert [s.title for s in draft.plan.sections] == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"]
+    assert not [t for t in texts if re.match(r"(?:[IVX]+\.\s*)?Giao (?:Sở|Văn phòng Ủy ban|Công an tỉnh)", t)]
+    assert any("báo cáo kết quả kiểm tra trước ngày 18/12/2025" in t for t in texts)  # 25/12/2025, 5 working days
+    items = {item.title for item in draft.plan.sections[-1].children}
+    assert {"Phòng Văn hóa - Xã hội", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Phòng Kinh tế"} <= items
