@@ -799,7 +799,7 @@ def placeholders_and_readback(draft: Draft, parent: Parent, context: Context) ->
 def _appendix_romans(draft: Draft) -> int:
     after, count = False, 0
     for text in draft.paragraphs:
-        if re.match(r"^PHỤ LỤC", text.strip()):
+        if re.match(r"^phụ lục", text.strip(), re.IGNORECASE):  # "Phụ lục" as Decree 30 writes it (A2), or upper
             after = True
         elif after and re.match(r"^[IVX]{1,5}\.\s+\S", text):
             count += 1

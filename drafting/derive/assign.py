@@ -151,6 +151,14 @@ def _task_owners(responsibilities: list[dict[str, Any]]) -> dict[str, int]:
     return owner
 
 
+def not_the_communes(task: str) -> bool:
+    """Work only a province does, or a province-scale target: the same rules for a text task and a table row."""
+    from drafting.derive.targets import is_province_scale
+
+    key = fold(task)
+    return bool(_not_the_communes().search(key)) or is_province_scale(task)
+
+
 def _without_subject(task: str, names: list[str]) -> str:
     """A task that opens with its doer ("Sở Tài chính và các đơn vị có liên quan tham mưu …", "Đồng thời, giao Công
     an tỉnh chủ trì …") starts at its verb: the heading names the commune body."""
