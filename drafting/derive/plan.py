@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from drafting.data_files import load
 from drafting.derive.assign import Assignment, Outcome, assign
@@ -131,9 +132,12 @@ def _year(parent: Plan, options: DraftOptions) -> int:
 
 _SCOPE_TAIL = re.compile(r"\s+(?:trên địa bàn|tại|của)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện)(?:\s+\S.*)?$|"
                          r"\s+(?:tỉnh|thành phố)\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*)*$", re.IGNORECASE)
-_ACTION = re.compile(r"^(triển khai|thực hiện|tổ chức|phát động|tăng cường|đẩy mạnh|nâng cao|phát triển|khắc phục|"
-                     r"tập trung|hỗ trợ|quan trắc|giám sát|chuyển đổi|kiểm tra|tuyên truyền|phòng|xây dựng)",
-                     re.IGNORECASE)
+
+
+@cache
+def _pattern(name: str, flags: int = 0) -> re.Pattern[str]:
+    """A word pattern of data/commune_wording.json, matched on the text as written."""
+    return re.compile(load("commune_wording")["patterns"][name], flags)
 
 
 def _title(parent: Plan, unit: Unit) -> str:
@@ -148,7 +152,7 @@ def _title(parent: Plan, unit: Unit) -> str:
     subject = _SCOPE_TAIL.sub("", subject).strip(" .,;")
     if not subject:
         return f"Triển khai thực hiện {_cited(parent)} trên địa bàn {unit.full}"
-    if not _ACTION.match(subject):
+    if not _pattern("title_verbs", re.IGNORECASE).match(subject):
         subject = f"Triển khai thực hiện Kế hoạch {subject[:1].lower()}{subject[1:]}"
     return f"{subject[:1].upper()}{subject[1:]} trên địa bàn {unit.full}"
 
@@ -312,15 +316,11 @@ def _appendix_reference(text: str, parent: Plan) -> str:
                        if "kèm theo" in m.group(0) or "đính kèm" in m.group(0) else m.group(0), text, count=1)
 
 
-_ABOVE_COMMUNE = re.compile(r"^(?:Khen thưởng\s+)?(?:Huân chương|Huy chương|Cờ thi đua|"
-                            r"Chiến sĩ thi đua (?:toàn quốc|cấp tỉnh)|"
-                            r"Bằng khen của (?:Thủ tướng|Chủ tịch (?:(?:Ủy|Uỷ) ban nhân dân|UBND) "
-                            r"(?:tỉnh|Thành phố|thành phố)))")
 
 
 def _proposed_form(text: str) -> str:
     """An award above the commune, in the list of forms of a commune plan, is one the commune proposes."""
-    if not _ABOVE_COMMUNE.match(text):
+    if not _pattern("awards_above_commune").match(text):
         return text
     if text.startswith("Khen thưởng"):
         return f"Đề nghị khen thưởng{text[len('Khen thưởng'):]}"

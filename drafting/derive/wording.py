@@ -114,14 +114,19 @@ def scope_words(text: str, scope: Scope) -> str:
     return tidy(text)
 
 
-# Verbs after which a provincial body is the one the task's doer reports to or advises.
-_CENTRAL = (r"(?:Quốc hội|Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Bộ [A-ZĐ][^,.;()]*?"
-            r"|Ban Chỉ đạo Trung ương[^,.;()]*?)")
-_UPWARD_CENTRAL = re.compile(rf"(báo cáo(?: [^.;:()]{{0,80}}?)? (?:về |cho |gửi |lên )?){_CENTRAL}"
-                             rf"(?:(?:, | và ){_CENTRAL}|(?:, | và )(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố))*"
-                             r"(?= theo| trước| vào| trong| để|[,.;(]|$)")
-_UPWARD = re.compile(r"(?:tham mưu(?: cho)?|báo cáo(?: kết quả[^.;:]{0,40}?)?(?: về| cho| gửi)?|trình|đề xuất(?: với)?|"
-                     r"gửi(?: về)?)\s+$", re.IGNORECASE)
+@cache
+def _upward_central() -> re.Pattern[str]:
+    """ "báo cáo … về Bộ Nội vụ, Ủy ban nhân dân tỉnh": a commune body reports to its committee instead."""
+    central = load("commune_wording")["patterns"]["central_bodies"]
+    return re.compile(rf"(báo cáo(?: [^.;:()]{{0,80}}?)? (?:về |cho |gửi |lên )?){central}"
+                      rf"(?:(?:, | và ){central}|(?:, | và )(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố))*"
+                      r"(?= theo| trước| vào| trong| để|[,.;(]|$)")
+
+
+@cache
+def _upward() -> re.Pattern[str]:
+    """Words after which a provincial body is the one the task's doer advises or reports to."""
+    return re.compile(load("commune_wording")["patterns"]["upward_verbs"], re.IGNORECASE)
 
 
 def task_words(text: str, scope: Scope, doer: CommuneBody | None) -> str:
@@ -129,7 +134,7 @@ def task_words(text: str, scope: Scope, doer: CommuneBody | None) -> str:
     counterparts, the body it reports or advises to becomes the commune's People's Committee."""
     text = _bodies_in(text, scope, doer)
     # A commune body reports to its committee, never to a ministry or the Government.
-    text = _UPWARD_CENTRAL.sub(lambda m: f"{m.group(1)}{scope.committee}", text)
+    text = _upward_central().sub(lambda m: f"{m.group(1)}{scope.committee}", text)
     return scope_words(text, scope)
 
 
@@ -154,7 +159,7 @@ def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None) -> str:
 
 def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody | None) -> str | None:
     fate = fate_of(name)
-    upward = _UPWARD.search(text[max(0, start - 60) : start])
+    upward = _upward().search(text[max(0, start - 60) : start])
     if upward and fate.kind in ("province", "body", "none") and not fold(name).startswith("các"):
         return scope.committee  # the commune body advises and reports to its own committee
     if fate.kind == "body" and fate.body and fate.body != "all_offices":
