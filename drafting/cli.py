@@ -191,6 +191,93 @@ def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, lev
             click.echo(f"  - {line}")
 
 
+@main.command()
+@click.argument("parent", type=click.Path(path_type=Path))
+@click.option("--province", default=None, help='Every xã, phường and đặc khu of this province, e.g. "Lâm Đồng".')
+@click.option("--units", "units_file", type=click.Path(path_type=Path), default=None,
+              help="A chosen set: .txt (one name a line) or .csv (columns Tên đơn vị [, Tỉnh] or Mã đơn vị).")
+@click.option("--all", "everything", is_flag=True, help="Every unit of the country (3,321).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="The folder of the drafts.")
+@click.option("--sheet-template", type=click.Path(path_type=Path), default=None,
+              help="Write the workbook to fill (.xlsx: one row per unit, one column per value) and stop.")
+@click.option("--data", "data_file", type=click.Path(path_type=Path), default=None,
+              help="The filled workbook (.xlsx or .csv): each draft takes its unit's row.")
+@click.option("--number", default="", help="Number for every draft (a sheet's column wins).")
+@click.option("--date", "date_", default=None, help="Date of signing, YYYY-MM-DD (a sheet's column wins).")
+@click.option("--signer", default=None, help="Name of the signer (a sheet's column wins).")
+@click.option("--position", default="CHỦ TỊCH", show_default=True, help='"PHÓ CHỦ TỊCH" signs "KT. CHỦ TỊCH".')
+@click.option("--days-earlier", default=5, show_default=True, type=click.IntRange(0, 60),
+              help="How many working days earlier the units' offices report.")
+@click.option("--quota", nargs=2, type=int, default=(5, 5), show_default=True,
+              help="Giấy khen of each unit's chairman: collectives, individuals.")
+@click.option("--template", type=click.Path(path_type=Path), default=None, help="A restyled template copy.")
+@click.option("--force", is_flag=True, help="Redraft every unit, even those whose file is up to date.")
+@click.option("--zip", "make_zip", is_flag=True, help="Also pack the drafts and the manifest in one .zip.")
+@click.option("--pdf", is_flag=True, help="Also convert every draft to PDF (one LibreOffice process).")
+@click.option("--jobs", default=0, type=click.IntRange(0, 256), help="Worker processes (0: one per core).")
+@click.pass_context
+def batch(ctx: click.Context, parent: Path, province: str | None, units_file: Path | None, everything: bool,
+          output: Path | None, sheet_template: Path | None, data_file: Path | None, number: str, date_: str | None,
+          signer: str | None, position: str, days_earlier: int, quota: tuple[int, int], template: Path | None,
+          force: bool, make_zip: bool, pdf: bool, jobs: int) -> None:
+    """Soạn kế hoạch cho mọi xã, phường, đặc khu của một tỉnh (hoặc một danh sách, hoặc cả nước) từ PARENT."""
+    from drafting import batch as batches
+    from drafting.batch.progress import ProgressLine
+    from drafting.batch.runner import summary_words
+
+    settings = batches.Settings(days_earlier=days_earlier, quota=quota, number=number, date=_iso_date(date_),
+                                position=position, signer=signer, template=template)
+    words = summary_words()
+    try:
+        units = batches.select_units(province, units_file, everything)
+        if sheet_template is not None:
+            columns = batches.sheet_template(parent, units, sheet_template, settings)
+            click.echo(words["sheet"].format(path=sheet_template, rows=len(units), columns=columns,
+                                             name=sheet_template.name))
+            return
+        if output is None:
+            raise _batch_usage("needs_output")
+        result, notes = batches.batch(parent, units, output, settings, data_file, force, jobs, make_zip, pdf,
+                                      ProgressLine())
+    except DraftingError as error:
+        _fail(ctx, error)
+    for note in notes:
+        click.echo(f"Lưu ý: {note}", err=True)
+    click.echo(words["done"].format(drafted=result.count("drafted"), up_to_date=result.count("up_to_date"),
+                                    failed=result.count("failed"), folder=output,
+                                    seconds=f"{result.seconds:.1f}".replace(".", ",")))
+    click.echo(words["manifest"].format(csv=result.manifest_csv, json=result.manifest_json))
+    if result.pdf_seconds is not None:
+        click.echo(words["pdf"].format(count=result.pdf_count, seconds=f"{result.pdf_seconds:.1f}".replace(".", ",")))
+    if result.zip_path:
+        click.echo(words["zip"].format(path=result.zip_path))
+    shared: dict[tuple[str, ...], list[str]] = {}  # the same list for xã and phường is said once
+    for kind, lines in result.todo.items():
+        shared.setdefault(tuple(lines), []).append(kind)
+    for lines, kinds in shared.items():
+        click.echo("\n" + words["todo"].format(kinds=", ".join(kinds)))
+        for line in lines:
+            click.echo(f"  - {line}")
+    failed = [entry for entry in result.entries if entry.status == "failed"]
+    if failed:
+        click.echo("\n" + words["failed_units"], err=True)
+        for entry in failed[:20]:
+            click.echo(f"  - {entry.name} ({entry.province}): {entry.error}", err=True)
+    if result.pdf_failed:
+        from drafting.batch.errors import message
+
+        click.echo(message("pdf_failed", count=len(result.pdf_failed), files=", ".join(result.pdf_failed[:10])),
+                   err=True)
+    if failed or result.pdf_failed:
+        sys.exit(1)
+
+
+def _batch_usage(key: str) -> DraftingError:
+    from drafting.batch.errors import BatchUsageError
+
+    return BatchUsageError(key)
+
+
 def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None

@@ -310,3 +310,13 @@ def _suggestions(readings: list[Reading], pool: list[Entry], limit: int = 5) -> 
     close = sorted((key for key in by_key if scores[key] >= 0.6), key=lambda key: -scores[key])
     units = [_shown(unit) for key in close for unit in by_key[key]][:limit]
     return "Tên gần giống: " + "; ".join(units) + "." if units else "Không có tên nào gần giống."
+
+
+def communes(province: str | None = None) -> list[Unit]:
+    """Every xã, phường and đặc khu in the package's order; only ``province``'s when it is given (a pre-2025
+    province stands for the one that holds its territory today). For batch drafting (drafting/batch/)."""
+    units = [unit for unit, _ in _communes()]
+    if province is None:
+        return units
+    home = _successor(_find_province(province))
+    return [unit for unit in units if unit.province == home.name]
