@@ -176,18 +176,33 @@ def _short_date(iso: str) -> str:
 def sentence_case(text: str, plan: Plan) -> str:
     """An upper-case title in sentence case, keeping the words the plan itself writes with capitals
     inside sentences ("Quốc hội", "XVI", "HĐND", "Đắk Lắk")."""
+    capitals = _capitals(plan)
+    words = text.lower().split(" ")
+    words = [capitals.get(word, word) for word in words]
+    result = " ".join(words)
+    return result[:1].upper() + result[1:]
+
+
+_CAPITALS: dict[int, tuple[Plan, dict[str, str]]] = {}  # per parent plan: a draft asks three times, a batch often
+
+
+def _capitals(plan: Plan) -> dict[str, str]:
+    """How the plan writes each word inside sentences: a word keeps its capital when the plan writes it so more often
+    than not ("Quốc hội", "XVI", "HĐND", "Đắk Lắk")."""
+    known = _CAPITALS.get(id(plan))
+    if known is not None and known[0] is plan:
+        return known[1]
     seen: dict[str, dict[str, int]] = {}
     for section in plan.all_sections():
         for paragraph in section.paragraphs:
             for word in re.findall(r"(?<=\w )\w+", paragraph):
                 forms = seen.setdefault(word.lower(), {})
                 forms[word] = forms.get(word, 0) + 1
-    # A word keeps its capital when the plan writes it so more often than not inside sentences.
     capitals = {lower: max(forms, key=lambda form: forms[form]) for lower, forms in seen.items()}
-    words = text.lower().split(" ")
-    words = [capitals.get(word, word) for word in words]
-    result = " ".join(words)
-    return result[:1].upper() + result[1:]
+    if len(_CAPITALS) > 16:
+        _CAPITALS.clear()
+    _CAPITALS[id(plan)] = (plan, capitals)
+    return capitals
 
 
 def _parent_basis(parent: Plan) -> LegalRef:

@@ -83,9 +83,10 @@ def _values(scope: Scope) -> dict[str, str]:
 
 
 def _substitute(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[str]], str | None]) -> str:
-    protected = _protected(text)
+    protected: list[tuple[int, int]] | None = None  # found once, and only when there is something to replace
     out, position = [], 0
     for match in pattern.finditer(text):
+        protected = _protected(text) if protected is None else protected
         if not _outside(protected, match.start(), match.end()):
             continue
         new = make(match)
@@ -175,18 +176,23 @@ _REPEATED = re.compile(r"(?<!\w)((?:(?:cấp|toàn|các|trên địa bàn) )?(?:
 
 def tidy(text: str) -> str:
     """What a level swap leaves behind, put right: a phrase repeated in a list ("cấp xã và cấp xã", "xã, xã"),
-    "Các …" capitalised mid-sentence."""
-    text = re.sub(r"(?<!\w)từ (cấp \w+) đến \1(?!\w)", r"ở \1", text)
-    text = re.sub(r"(?<!\w)giữa (cấp \w+) và \1(?!\w)", r"trong \1", text)
-    text = _REPEATED.sub(_same_once, text)
-    text = re.sub(rf"(?<=[\w,;)] )Các (?=[a-zđ{UPPER.lower()}])", "các ", text)
-    # Advising its own committee needs no go-between.
-    text = re.sub(r"((?:Ủy|Uỷ) ban nhân dân (?:xã|phường|đặc khu))\s*\(qua [^)]*\)", r"\1", text)
-    text = re.sub(r"(?<!\w)(?:các )?cơ quan, đơn vị,\s+(?:các )?cơ quan, đơn vị(?!\w)", "các cơ quan, đơn vị", text)
-    text = re.sub(r"(?<!\w)(cấp \w+) đến \1(?!\w)", r"\1", text)
-    text = re.sub(r",(?:\s*,)+", ",", text)  # a phrase dropped from a list ("các sở, , Ủy ban nhân dân xã")
-    text = re.sub(r"\s+,", ",", text)
-    return re.sub(r"[ \t]{2,}", " ", text)
+    "Các …" capitalised mid-sentence. Each rule runs only where its words are (this is on every sentence's path)."""
+    if "cấp " in text:
+        text = re.sub(r"(?<!\w)từ (cấp \w+) đến \1(?!\w)", r"ở \1", text)
+        text = re.sub(r"(?<!\w)giữa (cấp \w+) và \1(?!\w)", r"trong \1", text)
+        text = re.sub(r"(?<!\w)(cấp \w+) đến \1(?!\w)", r"\1", text)
+    if ", " in text or " và " in text:
+        text = _REPEATED.sub(_same_once, text)
+    if "Các " in text:
+        text = re.sub(rf"(?<=[\w,;)] )Các (?=[a-zđ{UPPER.lower()}])", "các ", text)
+    if "(qua " in text:  # advising its own committee needs no go-between
+        text = re.sub(r"((?:Ủy|Uỷ) ban nhân dân (?:xã|phường|đặc khu))\s*\(qua [^)]*\)", r"\1", text)
+    if text.count("cơ quan, đơn vị") > 1:
+        text = re.sub(r"(?<!\w)(?:các )?cơ quan, đơn vị,\s+(?:các )?cơ quan, đơn vị(?!\w)", "các cơ quan, đơn vị", text)
+    if ", ," in text or ",," in text or " ," in text:
+        text = re.sub(r",(?:\s*,)+", ",", text)  # a phrase dropped from a list ("các sở, , Ủy ban nhân dân xã")
+        text = re.sub(r"\s+,", ",", text)
+    return re.sub(r"[ \t]{2,}", " ", text) if "  " in text or "\t" in text else text
 
 
 def _same_once(match: re.Match[str]) -> str:
