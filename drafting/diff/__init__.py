@@ -12,6 +12,7 @@ from pathlib import Path
 from drafting.diff.align import (
     META_FIELDS,
     SIGNATURE_FIELDS,
+    criteria_score,
     diff_bases,
     diff_blocks,
     diff_fields,
@@ -91,10 +92,7 @@ def _pair(old, new, score: float) -> dict[str, object]:  # type: ignore[no-untyp
 
 
 def _criteria_pairs(old: Plan, new: Plan) -> list[dict[str, object]]:
-    def words(group: dict) -> frozenset[str]:  # type: ignore[type-arg]
-        return frozenset(syllables(" ".join(group.get("items", [])) + " " + (group.get("target") or "")))
-
-    scored = sorted(((dice(words(a), words(b)), n, m) for n, a in enumerate(old.criteria)
+    scored = sorted(((criteria_score(a, b), n, m) for n, a in enumerate(old.criteria)
                      for m, b in enumerate(new.criteria)), reverse=True)
     used_old: set[int] = set()
     used_new: set[int] = set()

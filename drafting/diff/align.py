@@ -188,6 +188,13 @@ def _pair_moved(a: list[Unit], b: list[Unit]) -> tuple[list[tuple[Unit, Unit, st
     return found, [x for n, x in enumerate(a) if n not in used_a], [y for m, y in enumerate(b) if m not in used_b]
 
 
+def criteria_score(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """How alike two criteria groups are: their items, and the group they are for, half and half."""
+    items = dice(frozenset(syllables(" ".join(a.get("items", [])))), frozenset(syllables(" ".join(b.get("items", [])))))
+    target = dice(frozenset(syllables(a.get("target") or "")), frozenset(syllables(b.get("target") or "")))
+    return 0.5 * items + 0.5 * target
+
+
 # --- legal bases: compared as documents --------------------------------------------------------------------
 
 def _ref_side(ref: LegalRef, n: int) -> Side:

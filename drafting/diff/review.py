@@ -10,7 +10,7 @@ from typing import Any
 
 from drafting.data_files import load
 from drafting.derive.structure import bodies_for, fate_of, split_group
-from drafting.diff.align import dates_of
+from drafting.diff.align import criteria_score, dates_of
 from drafting.diff.model import CoverageItem, Finding
 from drafting.diff.units import blocks_of
 from drafting.diff.words import dice, syllables
@@ -18,8 +18,9 @@ from drafting.model import Plan
 from drafting.nlp.temporal import context_year
 from drafting.parsing.text import fold, tone_key
 
-TASK_MATCH = 0.55  # share of syllables (Dice, level words made one) a local paragraph shares with a parent's task
-GROUP_MATCH = 0.45
+TASK_MATCH = 0.6  # share of syllables (Dice, level words made one) a local paragraph shares with a parent's task
+GROUP_MATCH = 0.35
+MIN_SHARED = 5  # syllables a parent's task and a local paragraph share at least
 AWARD_MATCH = 0.7
 
 
@@ -45,15 +46,45 @@ def level_free(text: str) -> frozenset[str]:
 
 
 def _places(local: Plan) -> list[Place]:
-    places: list[Place] = []
+    """Every paragraph of the local plan once, with the body whose task it is when the plan says."""
+    places: dict[frozenset[str], Place] = {}
+    bodies = {fold(entry.get("agency") or "") for entry in local.responsibilities}
     for entry in local.responsibilities + [row for appendix in local.appendices for row in appendix.responsibilities]:
         for task in entry.get("tasks", []):
-            places.append(Place(task, entry.get("agency"), str((entry.get("source") or {}).get("section", "")),
-                                level_free(task)))
+            if fold(task).strip(" .:") in bodies:
+                continue  # a body's heading is no work
+            words = level_free(task)
+            places.setdefault(words, Place(task, entry.get("agency"),
+                                           str((entry.get("source") or {}).get("section", "")), words))
     for block in blocks_of(local):
         for unit in block.units:
-            places.append(Place(unit.text, None, unit.path, level_free(unit.text)))
-    return places
+            if fold(unit.text).strip(" .:") in bodies:
+                continue  # a body's heading is no work
+            words = level_free(unit.text)
+            if words in places:
+                if not places[words].path or len(places[words].path) < len(unit.path):
+                    places[words].path = unit.path
+                continue
+            places[words] = Place(unit.text, None, unit.path, words)
+    return list(places.values())
+
+
+def _assign(tasks: list[frozenset[str]], places: list[Place]) -> dict[int, tuple[Place, float]]:
+    """Each parent task to the local paragraph most like it, each paragraph taken once, best pairs first."""
+    scored = []
+    for n, words in enumerate(tasks):
+        for m, place in enumerate(places):
+            score = dice(words, place.words)
+            if score >= TASK_MATCH and len(words & place.words) >= MIN_SHARED:
+                scored.append((score, n, m))
+    found: dict[int, tuple[Place, float]] = {}
+    taken: set[int] = set()
+    for score, n, m in sorted(scored, reverse=True):
+        if n in found or m in taken:
+            continue
+        found[n] = (places[m], score)
+        taken.add(m)
+    return found
 
 
 def _best(words: frozenset[str], places: list[Place]) -> tuple[float, Place | None]:
@@ -82,23 +113,19 @@ def _expected(agency: str, local_level: str | None) -> str:
 
 
 def _owner_of(place: Place, places: list[Place]) -> str | None:
-    if place.owner:
-        return place.owner
-    for other in places:  # the same text as a responsibility's task
-        if other.owner and other.words == place.words:
-            return other.owner
-    return None
+    return place.owner
 
 
-def _cover_tasks(entry: dict[str, Any], kind: str, places: list[Place], local_level: str | None) -> CoverageItem:
+def _cover_tasks(entry: dict[str, Any], kind: str, found: list[tuple[Place, float] | None],
+                 local_level: str | None) -> CoverageItem:
     agency = entry.get("agency") or "—"
     tasks = []
-    for task in entry.get("tasks", []):
-        score, place = _best(level_free(task), places)
-        if place is None or score < TASK_MATCH:
-            tasks.append({"text": task, "status": "dropped", "local": None, "where": None, "score": round(score, 2)})
+    for task, match in zip(entry.get("tasks", []), found, strict=True):
+        if match is None:
+            tasks.append({"text": task, "status": "dropped", "local": None, "where": None})
             continue
-        owner = _owner_of(place, places)
+        place, score = match
+        owner = place.owner
         status = "carried" if owner is None or _same_body(owner, agency) else "reassigned"
         tasks.append({"text": task, "status": status, "local": owner, "where": place.path, "score": round(score, 2),
                       "local_text": place.text})
@@ -119,14 +146,11 @@ def _cover_tasks(entry: dict[str, Any], kind: str, places: list[Place], local_le
 
 def _cover_criteria(parent: Plan, local: Plan, places: list[Place]) -> list[CoverageItem]:
     found = []
-    groups = [(group, level_free(" ".join(group.get("items", [])) + " " + (group.get("target") or "")))
-              for group in local.criteria]
     for group in parent.criteria:
         target = group.get("target") or "—"
-        words = level_free(" ".join(group.get("items", [])) + " " + target)
         best, match = 0.0, None
-        for candidate, candidate_words in groups:
-            score = dice(words, candidate_words)
+        for candidate in local.criteria:
+            score = criteria_score(group, candidate)
             if score > best:
                 best, match = score, candidate
         if match is not None and best >= GROUP_MATCH:
@@ -194,47 +218,49 @@ def _is_report(text: str) -> bool:
     return any(fold(word) in folded for word in load("diff")["report_words"])
 
 
-def _cover_deadlines(parent: Plan, places: list[Place]) -> list[CoverageItem]:
-    found = []
-    entries = parent.responsibilities + [row for appendix in parent.appendices for row in appendix.responsibilities]
-    for entry in entries:
+def _cover_deadlines(entries: list[tuple[str, dict[str, Any]]], found: list[list[tuple[Place, float] | None]]
+                     ) -> list[CoverageItem]:
+    items = []
+    for (_, entry), matches in zip(entries, found, strict=True):
         for deadline in entry.get("deadlines", []):
             if not deadline.get("date"):
                 continue
             clause = deadline.get("text") or ""
-            task = next((task for task in entry.get("tasks", []) if fold(clause) in fold(task)), clause)
-            score, place = _best(level_free(task), places)
             label = f"{entry.get('agency') or '—'}: {clause}"
-            if place is None or score < TASK_MATCH:
-                found.append(CoverageItem("deadline", label, "dropped", [], deadline["date"]))
+            at = next((n for n, task in enumerate(entry.get("tasks", [])) if fold(clause) in fold(task)), None)
+            match = matches[at] if at is not None else None
+            if match is None:
+                items.append(CoverageItem("deadline", label, "dropped", [], deadline["date"]))
                 continue
-            year = context_year(place.text, deadline["date"])
-            local_dates = dates_of(place.text, year)
-            owner = _owner_of(place, places)
+            place = match[0]
+            local_dates = dates_of(place.text, context_year(place.text, deadline["date"]))
+            owner = [place.owner] if place.owner else []
             if not local_dates:
-                found.append(CoverageItem("deadline", label, "no_date", [owner] if owner else [],
-                                          f"{deadline['date']} → (không ghi ngày)",
+                items.append(CoverageItem("deadline", label, "no_date", owner, f"{deadline['date']} → (không ghi ngày)",
                                           tasks=[{"text": place.text, "where": place.path}]))
                 continue
             parent_end, local_end = period_end(deadline["date"]), min(period_end(d) for d in local_dates)
             status = "earlier" if local_end < parent_end else ("same" if local_end == parent_end else "later")
-            found.append(CoverageItem("deadline", label, status, [owner] if owner else [],
-                                      f"{deadline['date']} → {', '.join(local_dates)}",
-                                      tasks=[{"text": place.text, "where": place.path,
-                                              "report": _is_report(clause)}]))
-    return found
+            shown = f"{deadline['date']} → {', '.join(local_dates)}"
+            items.append(CoverageItem("deadline", label, status, owner, shown,
+                                      tasks=[{"text": place.text, "where": place.path, "report": _is_report(clause)}]))
+    return items
 
 
 def coverage(parent: Plan, local: Plan) -> list[CoverageItem]:
     places = _places(local)
-    items = [_cover_tasks(entry, "responsibility", places, local.meta.level) for entry in parent.responsibilities
-             if entry.get("tasks")]
-    for appendix in parent.appendices:
-        items.extend(_cover_tasks(row, "task_row", places, local.meta.level) for row in appendix.responsibilities
-                     if row.get("tasks"))
+    entries = [("responsibility", entry) for entry in parent.responsibilities if entry.get("tasks")]
+    entries += [("task_row", row) for appendix in parent.appendices for row in appendix.responsibilities
+                if row.get("tasks")]
+    tasks = [(n, task) for n, (_, entry) in enumerate(entries) for task in entry["tasks"]]
+    assigned = _assign([level_free(task) for _, task in tasks], places)
+    found: list[list[tuple[Place, float] | None]] = [[] for _ in entries]
+    for k, (n, _) in enumerate(tasks):
+        found[n].append(assigned.get(k))
+    items = [_cover_tasks(entry, kind, found[n], local.meta.level) for n, (kind, entry) in enumerate(entries)]
     items.extend(_cover_criteria(parent, local, places))
     items.extend(_cover_awards(parent, local, places))
-    items.extend(_cover_deadlines(parent, places))
+    items.extend(_cover_deadlines(entries, found))
     return items
 
 
@@ -260,8 +286,8 @@ def _deadline_findings(items: list[CoverageItem]) -> list[Finding]:
         where = item.tasks[0]["where"] if item.tasks else ""
         report = bool(item.tasks and item.tasks[0].get("report"))
         if report:
-            found.append(Finding("report_deadline", f"Thời hạn báo cáo của cấp dưới không sớm hơn thời hạn của cấp trên "
-                                 f"({item.detail}): cần sớm hơn để kịp tổng hợp.", where, item.tasks[0]["text"]))
+            found.append(Finding("report_deadline", "Thời hạn báo cáo của cấp dưới không sớm hơn thời hạn của cấp "
+                                 f"trên ({item.detail}): cần sớm hơn để kịp tổng hợp.", where, item.tasks[0]["text"]))
         elif item.status == "later":
             found.append(Finding("late_deadline", f"Thời hạn muộn hơn thời hạn của cấp trên ({item.detail}).", where,
                                  item.tasks[0]["text"] if item.tasks else ""))

@@ -47,8 +47,13 @@ def word_diff(old: str, new: str) -> list[list[str]]:
     out: list[list[str]] = []
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            _add(out, "=", "".join(new_pieces[j1:j2]))
+        if tag == "equal":  # the same syllables; one written another way shows as itself replaced
+            for a, b in zip(old_pieces[i1:i2], new_pieces[j1:j2], strict=True):
+                if a == b:
+                    _add(out, "=", b)
+                else:
+                    _add(out, "-", a)
+                    _add(out, "+", b)
             continue
         if i2 > i1:
             _add(out, "-", "".join(old_pieces[i1:i2]))

@@ -123,7 +123,9 @@ def _change_lines(change: Change) -> list[str]:
     place = where(change)
     note = f" [{change.note}]" if change.note else ""
     if change.kind == "kept":  # spelling only
-        return [f"  ≈ chỉ khác chính tả  {place}: {inline(change.words)}"]
+        renumbered = f" (đánh số lại {_label(change.old.label)} → {_label(change.new.label)})" \
+            if change.renumbered and change.old and change.new else ""
+        return [f"  ≈ chỉ khác chính tả{renumbered}  {place}: {inline(change.words)}"]
     if change.kind == "added":
         return [f"  + thêm  {place}: {change.new.text if change.new else ''}"]
     if change.kind == "dropped":

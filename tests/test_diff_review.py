@@ -1,0 +1,103 @@
+"""Diff, review mode (issue 15): a commune plan drafted from a real provincial plan, edited the way a commune would
+(a task dropped, a task moved to another body, a later deadline), against its parent: the coverage and the findings
+report exactly those edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafting import parse_file
+from drafting.diff import diff_plans
+from drafting.diff.render.text import to_text
+from drafting.draft import draft_plan
+from drafting.render.docx_writer import render_docx
+from drafting.units import resolve_unit
+
+ROOT = Path(__file__).resolve().parent.parent
+PARENT = ROOT / "corpus/wild/f069c23c942c1ec6.md"
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("review")
+    parent = parse_file(PARENT)
+    draft = draft_plan(parent, resolve_unit("xã Xuân Lộc", "Đồng Nai")).plan
+    original = render_docx(draft, folder / "xuan-loc.docx")
+    document = docx.Document(str(original))
+    paragraphs = document.paragraphs
+
+    def find(start: str) -> docx.text.paragraph.Paragraph:
+        return next(p for p in paragraphs if p.text.startswith(start))
+
+    # a task dropped: the Văn phòng's only task (from Sở Tư pháp)
+    dropped = find("- Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân xã phối hợp Bộ Tư pháp")
+    dropped._p.getparent().remove(dropped._p)
+    # a task moved: Ban Chỉ huy quân sự's task given to Công an xã
+    moved = find("- Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân xã phối hợp Bộ Quốc phòng")
+    last_police_task = find("- Chủ trì, phối hợp với các cơ quan, đơn vị liên quan thường xuyên rà soát")
+    last_police_task._p.addnext(moved._p)
+    # a later deadline than the parent's: "trong tháng 11/2025" → "trong tháng 01/2026"
+    late = next(p for p in document.paragraphs if "trong tháng 11/2025" in p.text and p.text.startswith("- "))
+    for run in late.runs:
+        run.text = run.text.replace("trong tháng 11/2025", "trong tháng 01/2026")
+    assert "trong tháng 01/2026" in late.text
+    edited = folder / "xuan-loc-sua.docx"
+    document.save(str(edited))
+    return original, edited
+
+
+def _coverage(result) -> dict:  # type: ignore[no-untyped-def]
+    return {(item.kind, item.parent): (item.status, tuple(item.local)) for item in result.coverage}
+
+
+def test_the_draft_against_its_parent_is_review_mode(drafted: tuple[Path, Path]) -> None:
+    result = diff_plans(parse_file(PARENT), parse_file(drafted[0]))
+    assert result.mode == "review"
+    coverage = _coverage(result)
+    assert coverage[("responsibility", "Sở Tư pháp")] == ("reassigned", ("Văn phòng Hội đồng nhân dân và Ủy ban nhân "
+                                                                          "dân xã",))
+    assert coverage[("responsibility", "Bộ Chỉ huy Quân sự tỉnh")][1] == ("Ban Chỉ huy quân sự xã",)
+    # what the derivation leaves out on purpose is dropped with the reason the structure data gives
+    courts = next(item for item in result.coverage if item.parent.startswith("Viện kiểm sát"))
+    assert courts.status == "dropped" and "cấp xã không có" in courts.expected
+    assert not [f for f in result.findings if f.code in ("first_basis", "late_deadline", "report_deadline")]
+
+
+def test_the_communes_edits_are_exactly_what_review_reports(drafted: tuple[Path, Path]) -> None:
+    parent = parse_file(PARENT)
+    before = diff_plans(parent, parse_file(drafted[0]))
+    after = diff_plans(parent, parse_file(drafted[1]))
+    old, new = _coverage(before), _coverage(after)
+    differences = {key: (old.get(key), new.get(key)) for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    assert differences == {
+        ("responsibility", "Sở Tư pháp"): (("reassigned", ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",)),
+                                          ("dropped", ())),
+        ("responsibility", "Bộ Chỉ huy Quân sự tỉnh"): (("partial", ("Ban Chỉ huy quân sự xã",)),
+                                                       ("partial", ("Công an xã",))),
+        ("deadline", "Sở Văn hóa, Thể thao và Du lịch: trong tháng 11/2025"): (("same", ("Phòng Văn hóa - Xã hội",)),
+                                                                              ("later", ("Phòng Văn hóa - Xã hội",))),
+    }
+    added = [f for f in after.findings if (f.code, f.message) not in {(g.code, g.message) for g in before.findings}]
+    assert [f.code for f in added] == ["late_deadline"]
+    assert "2025-11 → 2026-01" in added[0].message
+    shown = to_text(after)
+    assert shown.index("BỎ") < shown.index("giao lại")  # dropped items are the headline
+
+
+def test_findings_on_the_first_basis_scope_words_and_abolished_bodies(drafted: tuple[Path, Path]) -> None:
+    parent = parse_file(PARENT)
+    local = parse_file(drafted[0])
+    local.legal_bases[0].number = "128"
+    local.sections[0].children[0].children[0].title += " trên địa bàn tỉnh và các sở, ban, ngành"
+    local.sections[1].children[0].title += " Phòng Lao động - Thương binh và Xã hội huyện phối hợp."
+    local.responsibilities.append({"agency": "Tòa án nhân dân tỉnh", "tasks": ["Xét xử."], "source": {"section": "9"}})
+    codes = [(f.code, f.message) for f in diff_plans(parent, local).findings]
+    assert ("first_basis", "Căn cứ đầu tiên dẫn sai số 128 (đúng: 182).") in codes
+    assert any(code == "scope_words" and "“trên địa bàn tỉnh”" in message and "“các sở, ban, ngành”" in message
+               for code, message in codes)
+    assert any(code == "abolished" and "Phòng Lao động - Thương binh và Xã hội huyện" in message
+               for code, message in codes)
+    assert any(code == "no_such_body" and "Tòa án nhân dân tỉnh" in message for code, message in codes)
