@@ -101,3 +101,22 @@ def test_findings_on_the_first_basis_scope_words_and_abolished_bodies(drafted: t
     assert any(code == "abolished" and "Phòng Lao động - Thương binh và Xã hội huyện" in message
                for code, message in codes)
     assert any(code == "no_such_body" and "Tòa án nhân dân tỉnh" in message for code, message in codes)
+
+
+def test_html_page_and_comparison_table(drafted: tuple[Path, Path], tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    page, table = tmp_path / "review.html", tmp_path / "bang-so-sanh.docx"
+    run = CliRunner().invoke(main, ["diff", str(PARENT), str(drafted[1]), "--html", str(page), "--table", str(table)])
+    assert run.exit_code == 0, run.output
+    html = page.read_text(encoding="utf-8")
+    assert "Phần việc của cấp trên" in html and "<del>" in html and "<ins>" in html
+    assert "http://" not in html and "https://" not in html and "<script" not in html and "<link" not in html
+    document = docx.Document(str(table))
+    rows = document.tables[0].rows
+    assert [cell.text for cell in rows[0].cells] == ["TT", "Văn bản cũ", "Văn bản mới", "Nhận xét"]
+    assert len(rows) > 10
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert document.styles["Normal"].font.size.pt == 13
