@@ -203,9 +203,11 @@ def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, lev
               help="Also write one self-contained HTML page (coverage, findings, the two texts side by side).")
 @click.option("--table", "table_output", type=click.Path(path_type=Path), default=None,
               help="Also write the bảng so sánh (old | new | nhận xét) as a Decree 30 .docx.")
+@click.option("--docx", "docx_output", type=click.Path(path_type=Path), default=None,
+              help="Also write NEW with the differences as Word tracked changes (both files .docx).")
 @click.pass_context
 def diff(ctx: click.Context, old: Path, new: Path, mode: str, output_format: str, show_kept: bool,
-         html_output: Path | None, table_output: Path | None) -> None:
+         html_output: Path | None, table_output: Path | None, docx_output: Path | None) -> None:
     """So sánh OLD với NEW: kế hoạch cấp dưới với kế hoạch cấp trên, hoặc hai phiên bản của một văn bản."""
     from drafting.diff import diff_plans
     from drafting.diff.render.text import to_json as diff_json
@@ -222,6 +224,10 @@ def diff(ctx: click.Context, old: Path, new: Path, mode: str, output_format: str
             from drafting.diff.render.table import write_table
 
             written.append(write_table(result, table_output))
+        if docx_output is not None:
+            from drafting.diff.render.redline import write_redline
+
+            written.append(write_redline(old, new, docx_output))
     except DraftingError as error:
         _fail(ctx, error)
     click.echo(diff_json(result) if output_format == "json" else diff_text(result, show_kept))

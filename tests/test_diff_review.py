@@ -120,3 +120,36 @@ def test_html_page_and_comparison_table(drafted: tuple[Path, Path], tmp_path: Pa
     assert len(rows) > 10
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert document.styles["Normal"].font.size.pt == 13
+
+
+def test_tracked_changes_accept_all_gives_new_exactly(drafted: tuple[Path, Path], tmp_path: Path) -> None:
+    pytest.importorskip("python_redlines")
+    import zipfile
+
+    from lxml import etree
+
+    from drafting.diff.render.redline import write_redline
+
+    redline = write_redline(drafted[0], drafted[1], tmp_path / "redline.docx")
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    root = etree.fromstring(zipfile.ZipFile(redline).read("word/document.xml"))
+    assert root.findall(".//w:ins", ns) and root.findall(".//w:del", ns)
+    for deleted in root.findall(".//w:del", ns):  # reject nothing, accept all: drop deletions, keep insertions
+        deleted.getparent().remove(deleted)
+    for inserted in root.findall(".//w:ins", ns):
+        parent = inserted.getparent()
+        index = parent.index(inserted)
+        for child in list(inserted):
+            parent.insert(index, child)
+            index += 1
+        parent.remove(inserted)
+    # a paragraph whose mark was deleted joins the next one when accepted
+    accepted: list[str] = []
+    joined = False
+    for paragraph in root.iter(f"{{{ns['w']}}}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{{{ns['w']}}}t"))
+        accepted[-1:] = [accepted[-1] + text] if joined and accepted else [*accepted[-1:], text]
+        joined = paragraph.find("w:pPr/w:rPr/w:del", ns) is not None
+    new_root = etree.fromstring(zipfile.ZipFile(drafted[1]).read("word/document.xml"))
+    expected = ["".join(t.text or "" for t in p.iter(f"{{{ns['w']}}}t")) for p in new_root.iter(f"{{{ns['w']}}}p")]
+    assert [t for t in accepted if t.strip()] == [t for t in expected if t.strip()]
