@@ -78,8 +78,10 @@ def test_every_cited_document_reads_exactly_as_in_the_parent(parents: dict[str, 
         source = _parent_text(parents[key])
         for text in _texts(draft.plan):
             for start, end, _ in find_legal_refs(text):
-                close = re.search(r"[;:]|\.(?:\s|$)|\)|$", text[end:])
-                cited = text[start : end + (close.start() if close else 0)].strip(" .;,")
+                # the document, its issuer ("của Ban Thường vụ Tỉnh ủy") and its title ("về …") to the clause's end
+                whole = re.match(r"(?:\s+của(?:\s+[A-ZĐ][\w-]*|\s+nhân dân|\s+tỉnh|\s+và)+)?(?:\s+về\s[^;:)]*)?",
+                                 text[end:])
+                cited = text[start : end + (whole.end() if whole else 0)].strip(" .;,")
                 if cited.startswith(("Kế hoạch số", "Quyết định số")) and parents[key].meta.number and \
                         f"{parents[key].meta.number}/" in cited:
                     continue  # the reference to the parent itself, written in full
@@ -241,12 +243,12 @@ def test_recipients_come_from_the_plan_and_name_no_abolished_body(drafts: dict) 
 
 def test_a_parent_appendix_becomes_the_commune_task_table(tmp_path: Path) -> None:
     """Đồng Tháp's technology-renewal plan (552/KH-UBND) has a Phụ lục the Markdown copy flattens: the commune gets
-    its own task table (lead, partners, deadline), and its text points to the parent's appendix by its full name."""
+    the rows that concern it, and its text points to the parent's appendix by its full name."""
     parent = parse_file(WILD / "192068354fd1ffe5.md")
     draft = draft_plan(parent, resolve_unit("xã Tân Phú", "Đồng Tháp"), OPTIONS)
     table = draft.plan.appendices[0].tables[0]
-    assert table[0] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
-    leads = {row[2] for row in table[1:]}
+    assert table[0][:3] == ["STT", "NHIỆM VỤ VÀ GIẢI PHÁP", "CHỦ TRÌ"]  # the parent's own columns, unflattened
+    leads = {row[2] for row in table[1:] if len(row) > 2}
     assert leads <= {b.name for b in bodies_for("xã")}
     refs = [t for t in _texts(draft.plan) if "Phụ lục" in t]
     assert refs and all("Kế hoạch số 552/KH-UBND ngày 19/11/2025" in t for t in refs)
@@ -262,3 +264,50 @@ def test_each_responsibility_has_a_fate(parents: dict[str, Plan]) -> None:
     assert {o.fate for o in result.outcomes} <= {"assigned", "shared", "asked", "dropped", "this_plan"}
     assert all(o.reason for o in result.outcomes if o.fate == "dropped")
     assert [fold(t) for t in result.tasks["police"]]
+
+
+def test_a_title_keeps_the_capitals_the_parent_writes(drafts: dict) -> None:
+    """0a97: "TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ “VỀ …”" — the body
+    writes the document, its symbol and its issuer with capitals; sentence case alone lowered them."""
+    title = drafts[("0a97", "xã")].plan.meta.title
+    assert title.startswith("Triển khai thực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng Chính phủ")
+    assert title.endswith("trên địa bàn xã Anh Sơn")
+
+
+def test_a_directive_parent_gives_work_not_a_frame(tmp_path: Path) -> None:
+    """Lâm Đồng's Công văn on the administrative-reform indices (a Word file of the corpus): its items are work for
+    the province's bodies; the commune's plan states its own purpose and shares the work out."""
+    parent = parse_file(CORPUS / "realdocx" / "vbai_CV_chidao_chiso_CCHC_2025.docx")
+    draft = draft_plan(parent, resolve_unit("xã Lạc Dương", "Lâm Đồng"), OPTIONS)
+    texts = _texts(draft.plan)
+    assert [s.title for s in draft.plan.sections] == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"]
+    assert not [t for t in texts if re.match(r"(?:[IVX]+\.\s*)?Giao (?:Sở|Văn phòng Ủy ban|Công an tỉnh)", t)]
+    assert any("báo cáo kết quả kiểm tra trước ngày 18/12/2025" in t for t in texts)  # 25/12/2025, 5 working days
+    items = {item.title for item in draft.plan.sections[-1].children}
+    assert {"Phòng Văn hóa - Xã hội", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Phòng Kinh tế"} <= items
+
+
+def test_an_appendix_that_is_no_task_table_gives_the_commune_its_own(tmp_path: Path) -> None:
+    """Thanh Hóa 235/KH-UBND appends lists of monitoring points, no task table: the commune gets its own task table
+    built from its organisation part (what, who leads, with whom, when)."""
+    parent = parse_file(WILD / "85ff77cbda28ffbb.md")
+    draft = draft_plan(parent, resolve_unit("xã Hà Trung", "Thanh Hóa"), OPTIONS)
+    table = draft.plan.appendices[0].tables[0]
+    assert table[0] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+    assert len(table) > 2 and {row[2] for row in table[1:]} <= {b.name for b in bodies_for("xã")}
+
+
+def test_a_flattened_task_table_becomes_the_commune_rows() -> None:
+    """Đồng Tháp 617/KH-UBND: the Markdown copy flattens its Phụ lục (STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan
+    phối hợp | Thời gian hoàn thành) into one cell a line; the commune's appendix has the rows back, each lead a
+    commune body, the deadlines as the parent writes them, the group headings of kept rows."""
+    parent = parse_file(WILD / "8718801c503045f9.md")
+    draft = draft_plan(parent, resolve_unit("xã Tân Phú", "Đồng Tháp"), OPTIONS)
+    table = draft.plan.appendices[0].tables[0]
+    assert table[0] == ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+    rows = [row for row in table[1:] if len(row) == 5]
+    assert rows[0][0] == "1" and rows[0][1].startswith("Triển khai nền tảng đào tạo trực tuyến")
+    assert rows[3][4] == "Quí IV-2025"  # task 4's deadline, byte for byte
+    assert {row[2] for row in rows} <= {b.name for b in bodies_for("xã")}
+    assert [row for row in table[1:] if len(row) == 1][0] == ["I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY"]
+    assert [int(row[0]) for row in rows] == list(range(1, len(rows) + 1))

@@ -308,19 +308,35 @@ def _citation_key(cited: str) -> str:
     return f"{norm(kind)} {number.upper().replace(' ', '')}"
 
 
-def _segment(text: str, start: int) -> str:
-    end = len(text)
+# A cited document's own words: its reference, its issuer ("của Ban Thường vụ Tỉnh ủy") and, when one is introduced
+# ("về …", "V/v …", "ban hành …", a quoted name), its title. What follows otherwise ("… trên địa bàn xã Y", "… đạt
+# chất lượng") is the citing sentence's, which a derived plan rightly says for its own unit.
+_ISSUER = re.compile(r"(?:\s+ngày\s+[\d/]+)?(?:\s+của\s+[^;:.,()“]{1,80}?(?=\s+(?:về|V/v|ban hành|phê duyệt|quy định|"
+                     r"trên địa bàn|tại|nhằm|để|đạt)\s|\s*[;:.,()“]|$))?")
+_TITLE = re.compile(r"\s*(?:về|V/v|ban hành|phê duyệt|quy định|“)", re.IGNORECASE)
+
+
+def _segment(text: str, start: int, end: int | None = None) -> str:
+    if end is not None:
+        issuer = _ISSUER.match(text, end)
+        end = issuer.end() if issuer else end
+        title = _TITLE.match(text, end)
+        if not title:
+            return norm(text[start:end])
+        if title.group(0).endswith("“") and "”" in text[title.end() :]:  # a quoted title ends at its quote
+            return norm(text[start : text.index("”", title.end()) + 1])
+    stop = len(text)
     for match in re.finditer(r";|\.(?=\s|$)|:", text[start:]):
-        end = start + match.start()
+        stop = start + match.start()
         break
-    return norm(text[start:end])
+    return norm(text[start:stop])
 
 
 def citation_segments(texts: Iterable[str]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for text in texts:
-        for start, _end, cited in find_legal_refs(text):
-            found.setdefault(_citation_key(cited), set()).add(_segment(text, start))
+        for start, end, cited in find_legal_refs(text):
+            found.setdefault(_citation_key(cited), set()).update({_segment(text, start), _segment(text, start, end)})
     return found
 
 
@@ -373,11 +389,11 @@ def rewritten_citations(draft: Draft, parent: Parent, context: Context) -> list[
     for text in draft.paragraphs:
         if title and norm(text) == title or text.startswith("Triển khai thực hiện Kế hoạch số"):
             continue  # the draft's own title: "… trên địa bàn xã Y" is its scope, not the parent's title
-        for start, _end, cited in find_legal_refs(text):
+        for start, end, cited in find_legal_refs(text):
             key = _citation_key(cited)
             if key not in known:
                 continue
-            segment = _segment(text, start)
+            segment = _segment(text, start, end)
             closest = _rewritten(_strip_dates(segment), {_strip_dates(s) for s in known[key]}, extra)
             if closest is not None:
                 hits.append(Hit("rewritten_citations", text,
@@ -783,7 +799,7 @@ def placeholders_and_readback(draft: Draft, parent: Parent, context: Context) ->
 def _appendix_romans(draft: Draft) -> int:
     after, count = False, 0
     for text in draft.paragraphs:
-        if re.match(r"^PHỤ LỤC", text.strip()):
+        if re.match(r"^phụ lục", text.strip(), re.IGNORECASE):  # "Phụ lục" as Decree 30 writes it (A2), or upper
             after = True
         elif after and re.match(r"^[IVX]{1,5}\.\s+\S", text):
             count += 1

@@ -39,9 +39,10 @@ class Assignment:
     border_tasks: list[str] = field(default_factory=list)  # left out for a commune not known to be on a border
 
 
-# The commune's plan is the answer to "xây dựng kế hoạch triển khai …": that task is done by the plan itself.
-_THIS_PLAN = re.compile(tone_key(r"(xây dựng|ban hành)(,| và)? (ban hành )?kế hoạch( hoặc văn bản)? (triển khai|cụ thể)"
-                                 r"(?![^.;]*(hằng|hàng) năm)"))
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    """A word pattern of data/commune_wording.json, matched on fold()ed text."""
+    return re.compile(tone_key(load("commune_wording")["patterns"][name]))
 
 
 @cache
@@ -57,9 +58,6 @@ def _border() -> re.Pattern[str]:
 @cache
 def _lead_ins() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{tone_key(p)})" for p in load("commune_wording")["not_the_communes"]["lead_ins"]))
-# Verbs of the People's Committee itself: a body of it advises the committee to do them.
-_COMMITTEE_VERBS = re.compile(tone_key(r"^(chỉ đạo|ban hành|phê duyệt|quyết định|giao|phân công|thành lập|kiện toàn)"
-                                       r"(?!\w)"))
 
 
 def assign(responsibilities: list[dict[str, Any]], scope: Scope, lead: str) -> Assignment:
@@ -90,7 +88,7 @@ def assign(responsibilities: list[dict[str, Any]], scope: Scope, lead: str) -> A
             key = fold(task)
             if len(key.split()) < 5 or _lead_ins().search(key):
                 continue  # a fragment ("Chủ trì, phối hợp."), or the closing "nếu có khó khăn …" the plan has
-            if _THIS_PLAN.search(key):
+            if _pattern("this_plan").search(key):
                 outcome.fate, outcome.reason = "this_plan", "việc xây dựng kế hoạch này (kế hoạch của xã là văn bản đó)"
                 continue
             if _not_the_communes().search(key):
@@ -151,6 +149,14 @@ def _task_owners(responsibilities: list[dict[str, Any]]) -> dict[str, int]:
     return owner
 
 
+def not_the_communes(task: str) -> bool:
+    """Work only a province does, or a province-scale target: the same rules for a text task and a table row."""
+    from drafting.derive.targets import is_province_scale
+
+    key = fold(task)
+    return bool(_not_the_communes().search(key)) or is_province_scale(task)
+
+
 def _without_subject(task: str, names: list[str]) -> str:
     """A task that opens with its doer ("Sở Tài chính và các đơn vị có liên quan tham mưu …", "Đồng thời, giao Công
     an tỉnh chủ trì …") starts at its verb: the heading names the commune body."""
@@ -189,7 +195,7 @@ def _why_not(name: str, fate: Fate) -> str:
 
 def _share(task: str, scope: Scope, lead: str) -> str:
     """The commune body whose fields the task speaks of most; the plan's lead body when none stands out."""
-    key = fold(task)
+    key = fold(re.sub(r"“[^”]*”|\"[^\"]*\"", "", task))  # a campaign's quoted name says nothing of the field
     best, best_score = lead, 0.5
     for candidate in bodies_for(scope.kind):
         if candidate.relation != "assign" or not candidate.fields:
@@ -201,8 +207,8 @@ def _share(task: str, scope: Scope, lead: str) -> str:
 
 
 def _for_body(task: str, scope: Scope, doer: CommuneBody) -> str:
-    text = task_words(task.strip(), scope, doer)
-    if doer.relation == "assign" and doer.id not in ("hamlets",) and _COMMITTEE_VERBS.match(fold(text)):
+    text = task_words(re.sub(r"\s*\./\.\s*$", ".", task.strip()), scope, doer)  # the parent's closing "./."
+    if doer.relation == "assign" and doer.id not in ("hamlets",) and _pattern("committee_verbs").match(fold(text)):
         text = f"Tham mưu {scope.committee} {text[:1].lower()}{text[1:]}"
     text = without_partner(text, doer)
     return tidy(text).strip()

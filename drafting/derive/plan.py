@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from drafting.data_files import load
 from drafting.derive.assign import Assignment, Outcome, assign
@@ -73,6 +74,9 @@ def derive_commune_plan(parent: Plan, unit: Unit, options: DraftOptions | None =
     plan = Plan(source=Source(path="", format="draft"), meta=_meta(parent, unit, options))
     plan.meta.title = _title(parent, unit)
     basis = _parent_basis(parent)
+    if parent.meta.title and parent.meta.title.isupper() and not parent.approval:
+        subject = as_the_body_writes(parent.meta.title, parent)
+        basis.text = f"Thực hiện {_cited(parent)} về {subject[:1].lower()}{subject[1:]};"
     basis.text = _as_the_parent_writes(basis.text, parent)
     plan.meta.title = _as_the_parent_writes(plan.meta.title, parent)
     # The parent is the basis a commune plan cites (Decree 30 keeps "Căn cứ" for legal documents; the
@@ -128,9 +132,12 @@ def _year(parent: Plan, options: DraftOptions) -> int:
 
 _SCOPE_TAIL = re.compile(r"\s+(?:trên địa bàn|tại|của)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện)(?:\s+\S.*)?$|"
                          r"\s+(?:tỉnh|thành phố)\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*)*$", re.IGNORECASE)
-_ACTION = re.compile(r"^(triển khai|thực hiện|tổ chức|phát động|tăng cường|đẩy mạnh|nâng cao|phát triển|khắc phục|"
-                     r"tập trung|hỗ trợ|quan trắc|giám sát|chuyển đổi|kiểm tra|tuyên truyền|phòng|xây dựng)",
-                     re.IGNORECASE)
+
+
+@cache
+def _pattern(name: str, flags: int = 0) -> re.Pattern[str]:
+    """A word pattern of data/commune_wording.json, matched on the text as written."""
+    return re.compile(load("commune_wording")["patterns"][name], flags)
 
 
 def _title(parent: Plan, unit: Unit) -> str:
@@ -140,14 +147,41 @@ def _title(parent: Plan, unit: Unit) -> str:
         return f"Triển khai thực hiện Phong trào thi đua “{meta.campaign}” trên địa bàn {unit.full}"
     subject = (meta.title or "").strip()
     if subject.isupper():
-        subject = sentence_case(subject, parent)
+        subject = as_the_body_writes(subject, parent)
     subject = re.sub(r"^(?:V/v|Về việc)\s+", "", subject).strip()
     subject = _SCOPE_TAIL.sub("", subject).strip(" .,;")
     if not subject:
         return f"Triển khai thực hiện {_cited(parent)} trên địa bàn {unit.full}"
-    if not _ACTION.match(subject):
+    if not _pattern("title_verbs", re.IGNORECASE).match(subject):
         subject = f"Triển khai thực hiện Kế hoạch {subject[:1].lower()}{subject[1:]}"
     return f"{subject[:1].upper()}{subject[1:]} trên địa bàn {unit.full}"
+
+
+def as_the_body_writes(title: str, parent: Plan) -> str:
+    """An upper-case title in the case the plan's own text writes its words: the longest runs of the title found
+    in the body keep the body's capitals ("Nghị quyết số 09-NQ/TU ngày 18/3/2026 của Ban Thường vụ Tỉnh ủy"),
+    the other words fall back to sentence case."""
+    words = title.split()
+    body = " ".join(" ".join(p.split()) for s in parent.all_sections() for p in (s.title, *s.paragraphs)
+                    if not p.isupper())
+    lowered = body.lower()
+    fallback = sentence_case(title, parent).split()
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        for length in range(min(12, len(words) - index), 1, -1):
+            phrase = " ".join(words[index : index + length]).lower()
+            at = lowered.find(phrase)
+            if at != -1 and (at == 0 or not lowered[at - 1].isalnum()):
+                out += body[at : at + len(phrase)].split()
+                index += length
+                break
+        else:
+            symbol = re.search(r"[\d/]", words[index])  # "09-NQ/TU", "2026-2030": a symbol keeps its capitals
+            out.append(words[index] if symbol else fallback[index] if index < len(fallback) else words[index].lower())
+            index += 1
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
 
 
 def _as_the_parent_writes(text: str, parent: Plan) -> str:
@@ -158,7 +192,7 @@ def _as_the_parent_writes(text: str, parent: Plan) -> str:
 
     def as_written(match: re.Match[str]) -> str:
         name = quoted.get(fold(match.group(1)), match.group(1))
-        name = sentence_case(name, parent) if name.isupper() else name
+        name = as_the_body_writes(name, parent) if name.isupper() else name
         return f"“{name[:1].upper()}{name[1:]}”"
 
     text = re.sub(r"“([^”]{8,})”", as_written, text)
@@ -207,6 +241,8 @@ def _rewrite(section: Section, context: _Context, targets: bool, organisation: s
         paragraphs.insert(0, _sentence(f"{pointer[:1].upper()}{pointer[1:]}.", context, where, targets))
     if not title and not paragraphs and not children:
         return None
+    if top and not paragraphs and not children and section.children:
+        return None  # a part whose every item gave work to a body: the organisation part carries it
     if not top and not title and section.title and not children:
         return None  # the item's own text was a province-scale target
     if not title and section.title:  # the item's own text was dropped: its first paragraph, if any, heads it
@@ -238,8 +274,8 @@ def _gives_work(section: Section) -> bool:
     title = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu)\s+", "", section.title)
     if not opens_with_body(title):
         return False
-    fate = fate_of(title.split(":")[0][:80])
-    return fate.kind not in ("commune", "unknown")
+    # The communes' own work ("Ủy ban nhân dân xã, phường") is shared out in the organisation part too.
+    return fate_of(title.split(":")[0][:80]).kind != "unknown"
 
 
 def _sentence(text: str, context: _Context, where: str, targets: bool, heading: bool = False, awards: bool = False
@@ -280,15 +316,11 @@ def _appendix_reference(text: str, parent: Plan) -> str:
                        if "kèm theo" in m.group(0) or "đính kèm" in m.group(0) else m.group(0), text, count=1)
 
 
-_ABOVE_COMMUNE = re.compile(r"^(?:Khen thưởng\s+)?(?:Huân chương|Huy chương|Cờ thi đua|"
-                            r"Chiến sĩ thi đua (?:toàn quốc|cấp tỉnh)|"
-                            r"Bằng khen của (?:Thủ tướng|Chủ tịch (?:(?:Ủy|Uỷ) ban nhân dân|UBND) "
-                            r"(?:tỉnh|Thành phố|thành phố)))")
 
 
 def _proposed_form(text: str) -> str:
     """An award above the commune, in the list of forms of a commune plan, is one the commune proposes."""
-    if not _ABOVE_COMMUNE.match(text):
+    if not _pattern("awards_above_commune").match(text):
         return text
     if text.startswith("Khen thưởng"):
         return f"Đề nghị khen thưởng{text[len('Khen thưởng'):]}"

@@ -45,16 +45,33 @@ def _phrases() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    """drafting.draft's protected ranges, with a cited document's title kept whole: "Quyết định số 15/2021/QĐ-UBND …
-    về ban hành quy chế … trên địa bàn tỉnh Nghệ An" names the province's document, not the commune's."""
-    from drafting.draft import _protected as protected  # one definition of what a draft never touches
+    """Where nothing may change: a cited document with its issuer and, when one follows, its title ("Quyết định số
+    15/2021/QĐ-UBND … của UBND tỉnh Nghệ An về ban hành quy chế … trên địa bàn tỉnh Nghệ An" names the province's
+    document); quoted names; award forms to the end of their line."""
+    from drafting.nlp.awards import award_pattern
     from drafting.parsing.bases import find_legal_refs
 
-    spans = protected(text)
+    spans = []
     for start, end, _ in find_legal_refs(text):
-        close = re.search(r"[;:]|\.(?:\s|$)|\)|$", text[end:])
-        spans.append((start, end + (close.start() if close else 0)))
+        issuer = _ISSUER_FOLLOWS.match(text, end)
+        end = issuer.end() if issuer else end
+        if _TITLE_FOLLOWS.match(text, end):
+            close = re.search(r"[;:]|\.(?:\s|$)|\)|$", text[end:])
+            end += close.start() if close else 0
+        spans.append((start, end))
+    spans += [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+    for match in award_pattern().finditer(text):
+        line_end = re.search(r"[.:]|$", text[match.end() :])
+        spans.append((match.start(), match.end() + (line_end.start() if line_end else 0)))
     return spans
+
+
+# "… ngày 05/11/2025 của Sở Tư pháp", "… của Ủy ban nhân dân tỉnh Nghệ An": what stands between a cited document's
+# number and its title.
+_ISSUER_FOLLOWS = re.compile(r"(?:\s+ngày\s+[\d/]+)?(?:\s+của\s+[^;:.,()“]{1,80}?(?=\s+(?:về|V/v|ban hành|phê duyệt|"
+                             r"quy định|trên địa bàn|tại|nhằm|để|đạt)\s|\s*[;:.,()“]|$))?")
+# What opens a cited document's title: "… về …", "V/v …", "… ban hành …", "phê duyệt …", "quy định …".
+_TITLE_FOLLOWS = re.compile(r"\s*(?:của [^,;]{0,80}?\s)?(?:về|V/v|ban hành|phê duyệt|quy định)\s")
 
 
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -97,14 +114,19 @@ def scope_words(text: str, scope: Scope) -> str:
     return tidy(text)
 
 
-# Verbs after which a provincial body is the one the task's doer reports to or advises.
-_CENTRAL = (r"(?:Quốc hội|Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Bộ [A-ZĐ][^,.;()]*?"
-            r"|Ban Chỉ đạo Trung ương[^,.;()]*?)")
-_UPWARD_CENTRAL = re.compile(rf"(báo cáo(?: [^.;:()]{{0,80}}?)? (?:về |cho |gửi |lên )?){_CENTRAL}"
-                             rf"(?:(?:, | và ){_CENTRAL}|(?:, | và )(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố))*"
-                             r"(?= theo| trước| vào| trong| để|[,.;(]|$)")
-_UPWARD = re.compile(r"(?:tham mưu(?: cho)?|báo cáo(?: kết quả[^.;:]{0,40}?)?(?: về| cho| gửi)?|trình|đề xuất(?: với)?|"
-                     r"gửi(?: về)?)\s+$", re.IGNORECASE)
+@cache
+def _upward_central() -> re.Pattern[str]:
+    """ "báo cáo … về Bộ Nội vụ, Ủy ban nhân dân tỉnh": a commune body reports to its committee instead."""
+    central = load("commune_wording")["patterns"]["central_bodies"]
+    return re.compile(rf"(báo cáo(?: [^.;:()]{{0,80}}?)? (?:về |cho |gửi |lên )?){central}"
+                      rf"(?:(?:, | và ){central}|(?:, | và )(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố))*"
+                      r"(?= theo| trước| vào| trong| để|[,.;(]|$)")
+
+
+@cache
+def _upward() -> re.Pattern[str]:
+    """Words after which a provincial body is the one the task's doer advises or reports to."""
+    return re.compile(load("commune_wording")["patterns"]["upward_verbs"], re.IGNORECASE)
 
 
 def task_words(text: str, scope: Scope, doer: CommuneBody | None) -> str:
@@ -112,7 +134,7 @@ def task_words(text: str, scope: Scope, doer: CommuneBody | None) -> str:
     counterparts, the body it reports or advises to becomes the commune's People's Committee."""
     text = _bodies_in(text, scope, doer)
     # A commune body reports to its committee, never to a ministry or the Government.
-    text = _UPWARD_CENTRAL.sub(lambda m: f"{m.group(1)}{scope.committee}", text)
+    text = _upward_central().sub(lambda m: f"{m.group(1)}{scope.committee}", text)
     return scope_words(text, scope)
 
 
@@ -120,12 +142,15 @@ def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None) -> str:
     protected = _protected(text)
     out, position = [], 0
     for span in find_agencies(text):
-        if not _outside(protected, span.start, span.end):
+        start, name = span.start, span.text
+        if text[:start].endswith("Văn phòng ") and start - 10 >= position:  # "Văn phòng | Ủy ban nhân dân tỉnh"
+            start, name = start - 10, f"Văn phòng {name}"
+        if not _outside(protected, start, span.end):
             continue
-        new = _mention(text, span.start, span.text, scope, doer)
+        new = _mention(text, start, name, scope, doer)
         if new is None:
             continue
-        out.append(text[position : span.start])
+        out.append(text[position:start])
         out.append(new)
         position = span.end
     out.append(text[position:])
@@ -134,7 +159,7 @@ def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None) -> str:
 
 def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody | None) -> str | None:
     fate = fate_of(name)
-    upward = _UPWARD.search(text[max(0, start - 60) : start])
+    upward = _upward().search(text[max(0, start - 60) : start])
     if upward and fate.kind in ("province", "body", "none") and not fold(name).startswith("các"):
         return scope.committee  # the commune body advises and reports to its own committee
     if fate.kind == "body" and fate.body and fate.body != "all_offices":
