@@ -278,6 +278,50 @@ def _batch_usage(key: str) -> DraftingError:
     return BatchUsageError(key)
 
 
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--mode", type=click.Choice(["auto", "review", "versions"]), default="auto", show_default=True,
+              help="review: NEW carries out OLD (a commune plan and its parent); versions: two versions of one "
+                   "document; auto: decided from the two documents.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_kept", is_flag=True, help="Also print the paragraphs kept as they were.")
+@click.option("--html", "html_output", type=click.Path(path_type=Path), default=None,
+              help="Also write one self-contained HTML page (coverage, findings, the two texts side by side).")
+@click.option("--table", "table_output", type=click.Path(path_type=Path), default=None,
+              help="Also write the bảng so sánh (old | new | nhận xét) as a Decree 30 .docx.")
+@click.option("--docx", "docx_output", type=click.Path(path_type=Path), default=None,
+              help="Also write NEW with the differences as Word tracked changes (both files .docx).")
+@click.pass_context
+def diff(ctx: click.Context, old: Path, new: Path, mode: str, output_format: str, show_kept: bool,
+         html_output: Path | None, table_output: Path | None, docx_output: Path | None) -> None:
+    """So sánh OLD với NEW: kế hoạch cấp dưới với kế hoạch cấp trên, hoặc hai phiên bản của một văn bản."""
+    from drafting.diff import diff_plans
+    from drafting.diff.render.text import to_json as diff_json
+    from drafting.diff.render.text import to_text as diff_text
+
+    try:
+        result = diff_plans(load_plan(old), load_plan(new), None if mode == "auto" else mode)
+        written = []
+        if html_output is not None:
+            from drafting.diff.render.html import to_html
+
+            written.append(write_text_atomically(html_output, to_html(result)))
+        if table_output is not None:
+            from drafting.diff.render.table import write_table
+
+            written.append(write_table(result, table_output))
+        if docx_output is not None:
+            from drafting.diff.render.redline import write_redline
+
+            written.append(write_redline(old, new, docx_output))
+    except DraftingError as error:
+        _fail(ctx, error)
+    click.echo(diff_json(result) if output_format == "json" else diff_text(result, show_kept))
+    for path in written:
+        click.echo(f"Đã ghi {path}", err=output_format == "json")
+
+
 def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None

@@ -90,6 +90,15 @@ MESSAGES = {
     "output_unwritable": (
         "Không ghi được tệp “{path}” ({detail}). Hãy chọn thư mục có quyền ghi và tên tệp ngắn hơn."
     ),
+    "redline_needs_docx": (
+        "“{path}” không phải tệp .docx: bản có theo dõi thay đổi (--docx) cần cả hai văn bản ở dạng .docx. "
+        "Hãy mở bằng Word và lưu thành .docx."
+    ),
+    "redline_missing": (
+        "Chưa cài bộ so sánh Word để ghi “{path}” có theo dõi thay đổi: chạy “pip install 'drafting[redline]'” "
+        "(gói python-redlines-docxodus) rồi thử lại."
+    ),
+    "redline_failed": "Không tạo được bản có theo dõi thay đổi “{path}” ({detail}).",
     "not_a_plan": (
         "Tệp “{path}” không có các mục đánh số (I., 1., a) …) để soạn kế hoạch cấp dưới: hãy chọn "
         "kế hoạch của cấp trên, không phải công văn hay báo cáo."
