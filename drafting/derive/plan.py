@@ -17,7 +17,7 @@ from functools import cache
 
 from drafting.data_files import load
 from drafting.derive.assign import Assignment, Outcome, assign
-from drafting.derive.reporting import Reporting, earlier, reporting, working_days_before
+from drafting.derive.reporting import Reporting, earlier, reporting
 from drafting.derive.structure import CommuneBody, bodies_for, body, fate_of
 from drafting.derive.targets import (
     capitalised_like,
@@ -37,6 +37,7 @@ from drafting.draft import (
     _parent_basis,
     _signature,
     sentence_case,
+    working_days_before,
 )
 from drafting.errors import InputError
 from drafting.model import Appendix, Plan, Section, Source

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafting.derive.structure import fate_of
+from drafting.draft import working_days_before
 from drafting.model import Plan
 from drafting.nlp.agencies import find_agencies
 from drafting.nlp.temporal import find_times
@@ -104,15 +105,6 @@ def _bodies_after(sentence: str, start: int, collectors: dict[str, int], address
 
 def _central(name: str) -> bool:
     return bool(re.match(r"(?:Bộ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Quốc hội|Ban Chỉ đạo Trung ương)(?!\w)", name))
-
-
-def working_days_before(date: dt.date, days: int) -> dt.date:
-    """`days` working days before `date`, Saturdays and Sundays skipped."""
-    while days > 0:
-        date -= dt.timedelta(days=1)
-        if date.weekday() < 5:
-            days -= 1
-    return date
 
 
 def earlier(due: ReportDue, days: int) -> str:
