@@ -311,3 +311,14 @@ def test_a_flattened_task_table_becomes_the_commune_rows() -> None:
     assert {row[2] for row in rows} <= {b.name for b in bodies_for("xã")}
     assert [row for row in table[1:] if len(row) == 1][0] == ["I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY"]
     assert [int(row[0]) for row in rows] == list(range(1, len(rows) + 1))
+
+
+def test_a_commune_body_follows_up_its_hamlets_not_its_own_committee() -> None:
+    """HCM 172/KH-UBND, Sở Nội vụ's task: "đôn đốc các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu" — for the
+    commune's office, the units below it are its thôn and tổ dân phố; "trong phạm vi Thành phố" is the commune's."""
+    scope = Scope("đặc khu", "đặc khu Côn Đảo", "Hồ Chí Minh")
+    task = ("Tham mưu Ủy ban nhân dân Thành phố theo dõi, kiểm tra, đôn đốc các sở, ban, ngành và Ủy ban nhân dân "
+            "phường, xã, đặc khu triển khai thực hiện nhiệm vụ trong phạm vi Thành phố.")
+    said = task_words(task, scope, bodies_for("đặc khu")[1])
+    assert said == ("Tham mưu Ủy ban nhân dân đặc khu theo dõi, kiểm tra, đôn đốc các cơ quan, đơn vị và các thôn, tổ "
+                    "dân phố triển khai thực hiện nhiệm vụ trên địa bàn đặc khu Côn Đảo.")

@@ -151,11 +151,18 @@ def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None) -> str:
         new = _mention(text, start, name, scope, doer)
         if new is None:
             continue
+        end = span.end
+        if fate_of(name).kind == "commune":  # "Ủy ban nhân dân phường| , xã, đặc khu": the list goes with it
+            tail = _UNIT_TAIL.match(text, end)
+            end = tail.end() if tail else end
         out.append(text[position:start])
         out.append(new)
-        position = span.end
+        position = end
     out.append(text[position:])
     return "".join(out)
+
+
+_UNIT_TAIL = re.compile(r"(?:,\s*(?:xã|phường|đặc khu|thị trấn)(?!\w))+")
 
 
 def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody | None) -> str | None:
@@ -163,6 +170,8 @@ def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody |
     upward = _upward().search(text[max(0, start - 60) : start])
     if upward and fate.kind in ("province", "body", "none") and not fold(name).startswith("các"):
         return scope.committee  # the commune body advises and reports to its own committee
+    if fate.kind == "commune" and doer is not None:
+        return f"các {hamlets(scope.kind)}"  # what a commune body follows up below it: the thôn, tổ dân phố
     if fate.kind == "body" and fate.body and fate.body != "all_offices":
         return body(scope.kind, fate.body).name  # the doer itself is taken out of its partners by without_partner()
     return None
