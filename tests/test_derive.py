@@ -322,3 +322,13 @@ def test_a_commune_body_follows_up_its_hamlets_not_its_own_committee() -> None:
     said = task_words(task, scope, bodies_for("đặc khu")[1])
     assert said == ("Tham mưu Ủy ban nhân dân đặc khu theo dõi, kiểm tra, đôn đốc các cơ quan, đơn vị và các thôn, tổ "
                     "dân phố triển khai thực hiện nhiệm vụ trên địa bàn đặc khu Côn Đảo.")
+
+
+def test_a_task_keeps_its_work_when_its_province_target_goes() -> None:
+    """f069, the communes' task: the plan to carry out stays, the province's share of "xã không ma túy" goes."""
+    kept, dropped = without_province_targets(
+        "Triển khai hiệu quả Kế hoạch số 64/KH-UBND ngày 22/8/2025 của Ủy ban nhân dân tỉnh về xây dựng “xã, phường "
+        "không ma túy” giai đoạn 2025 - 2030, phấn đấu đạt mục tiêu xây dựng 20% xã, phường “không ma túy” ngay trong "
+        "năm 2025; đến năm 2030 đạt 100% “xã, phường không ma túy”.")
+    assert kept.startswith("Triển khai hiệu quả Kế hoạch số 64/KH-UBND") and kept.endswith("giai đoạn 2025 - 2030.")
+    assert len(dropped) == 2 and dropped[0].startswith("phấn đấu đạt mục tiêu xây dựng 20% xã")

@@ -60,10 +60,22 @@ def without_province_targets(text: str) -> tuple[str, list[str]]:
     """The paragraph without its province-scale clauses, and the clauses dropped."""
     kept, dropped = [], []
     for clause in clauses(text):
-        (dropped if is_province_scale(clause) else kept).append(clause)
+        if not is_province_scale(clause):
+            kept.append(clause)
+            continue
+        # "Triển khai hiệu quả Kế hoạch số 64/KH-UBND …, phấn đấu … 20% xã, phường …": the work stays, the target goes
+        head = _TARGET_TAIL.split(clause, maxsplit=1)[0]
+        if head != clause and len(head.split()) >= 5 and not is_province_scale(head):
+            kept.append(head.rstrip(" ,;") + ".")
+            dropped.append(clause[len(head) :].lstrip(" ,"))
+        else:
+            dropped.append(clause)
     if not dropped:
         return text, []
     return _joined(kept, text), dropped
+
+
+_TARGET_TAIL = re.compile(r",\s+(?=(?:phấn đấu|bảo đảm|đảm bảo|đến năm|đến hết năm|mục tiêu)\s)")
 
 
 def capitalised_like(text: str, original: str) -> str:
