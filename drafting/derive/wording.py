@@ -36,12 +36,16 @@ class Scope:
 @cache
 def _phrases() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """All phrases in one pattern, tried in the data file's order at each position (longer phrases first there):
-    one pass over a sentence, and no phrase rewritten twice."""
+    one pass over a sentence, and no phrase rewritten twice. Matched on the lower-cased sentence (the same length in
+    Vietnamese), which is several times faster than a case-blind pattern on this path."""
     entries = load("commune_wording")["phrases"]
-    # A capitalised word right after the phrase is a place name: "trên địa bàn tỉnh Đồng Nai" is handled whole.
-    alternatives = "|".join(f"(?P<p{index}>{entry['match']})" for index, entry in enumerate(entries))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s+(?-i:[{UPPER}]))", re.IGNORECASE)
-    return pattern, tuple(entry["say"] for entry in entries)
+    if any(re.search(r"\\[A-Z]", entry["match"]) for entry in entries):
+        raise ValueError("commune_wording.json: a phrase uses an upper-case escape, which lower-casing would change")
+    alternatives = "|".join(f"(?P<p{index}>{entry['match'].lower()})" for index, entry in enumerate(entries))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), tuple(entry["say"] for entry in entries)
+
+
+_PLACE_NEXT = re.compile(rf"\s+[{UPPER}]")  # a capitalised word right after a phrase: a place name follows it
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -101,12 +105,31 @@ def _substitute(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[st
     return "".join(out)
 
 
+def _phrases_said(text: str, lowered: str, pattern: re.Pattern[str], says: tuple[str, ...],
+                  values: dict[str, str]) -> str:
+    protected = _protected(text)
+    out, position = [], 0
+    for match in pattern.finditer(lowered):
+        start, end = match.span()
+        if _PLACE_NEXT.match(text, end) or not _outside(protected, start, end):
+            continue  # "trên địa bàn tỉnh Đồng Nai" is said whole below; a citation is never touched
+        new = says[int(match.lastgroup[1:])].format(**values)  # type: ignore[index]
+        if text[start : start + 1].isupper() and new:
+            new = new[:1].upper() + new[1:]
+        out.append(text[position:start])
+        out.append(new)
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
 def scope_words(text: str, scope: Scope) -> str:
     """The parent's scope and group phrases in the commune's words (data/commune_wording.json)."""
     values = _values(scope)
     pattern, says = _phrases()
-    if pattern.search(text):
-        text = _substitute(text, pattern, lambda m: says[int(m.lastgroup[1:])].format(**values))
+    lowered = text.lower()
+    if len(lowered) == len(text) and pattern.search(lowered):
+        text = _phrases_said(text, lowered, pattern, says, values)
     if scope.province_name:  # "trên địa bàn tỉnh Đồng Nai" → "trên địa bàn xã Lạc Dương"
         pattern = re.compile(rf"(?<!\w)(trên địa bàn|toàn|phạm vi)\s+(?:trên địa bàn\s+)?"
                              rf"(?:tỉnh|Tỉnh|thành phố|Thành phố|huyện|thị xã|quận)\s+"
