@@ -428,8 +428,10 @@ def _read_summary(anatomy: Anatomy, pieces: list[Piece], start: int) -> int:
         piece = pieces[index]
         text = piece.text
         stopped = any(piece.key.startswith(stop) for stop in stops)
-        if stopped and piece.key.startswith(("thực hiện", "căn cứ")) and not opener_of(text):
-            stopped = piece.paragraph.format.alignment != "center"  # "Thực hiện Phong trào thi đua …" is a title
+        if stopped and piece.key.startswith(("thực hiện", "căn cứ")) and (not opener_of(text) or not anatomy.summary):
+            # "Thực hiện Phong trào thi đua …", or a centred line right under the type that cites a document
+            # ("Thực hiện Nghị quyết số 48/NQ-CP … trên địa bàn xã …"): a title; a basis is justified body text.
+            stopped = piece.paragraph.format.alignment != "center"
         if is_separator(text) or stopped or label_of(piece):
             break
         if anatomy.summary and (piece.paragraph.format.alignment != "center" or _is_authority_line(piece)):

@@ -242,8 +242,8 @@ def _rewrite(section: Section, context: _Context, targets: bool, organisation: s
         paragraphs.insert(0, _sentence(f"{pointer[:1].upper()}{pointer[1:]}.", context, where, targets))
     if not title and not paragraphs and not children:
         return None
-    if top and not paragraphs and not children and section.children:
-        return None  # a part whose every item gave work to a body: the organisation part carries it
+    if not paragraphs and not children and (section.children or section.paragraphs):
+        return None  # a heading whose every item went (work given to a body, targets of the province)
     if not top and not title and section.title and not children:
         return None  # the item's own text was a province-scale target
     if not title and section.title:  # the item's own text was dropped: its first paragraph, if any, heads it
