@@ -116,10 +116,12 @@ def test_check_is_the_clis_check(client: TestClient) -> None:
 
 
 def test_diff_json_html_and_table(client: TestClient) -> None:
-    files = {"old": (PLAN.name, PLAN.read_bytes()), "new": ("ban-moi.md", PLAN.read_bytes().replace(
-        b"20/11/2025", b"21/11/2025"))}
+    edited = PLAN.read_text(encoding="utf-8").replace("có ít nhất 50%", "có ít nhất 70%").encode()
+    files = {"old": (PLAN.name, PLAN.read_bytes()), "new": ("ban-moi.md", edited)}
     data = client.post("/api/diff", files=files).json()
     assert data["schema"] == "drafting.diff/1" and data["new"]["path"] == "ban-moi.md"
+    changed = [change for change in data["changes"] if change["kind"] != "kept"]
+    assert len(changed) == 1 and "70%" in json.dumps(changed[0], ensure_ascii=False)
     html = client.post("/api/diff?format=html", files=files)
     assert html.status_code == 200 and html.text.startswith("<!DOCTYPE html>") and "ban-moi.md" in html.text
     table = client.post("/api/diff?format=table", files=files)
