@@ -30,11 +30,31 @@ async def page(request: Request) -> Response:
 
 
 def _warm() -> None:
-    """The unit lists and the NLP pipeline loaded once, before the first request (and not by 20 at once)."""
-    from drafting.nlp.extract import extract  # noqa: F401 - the import loads spaCy's pipeline lazily
+    """The unit lists, the data files and the NLP pipeline loaded once, on a small plan, before the first request
+    (so that twenty first requests do not all load them at once)."""
+    import tempfile
+
+    from drafting.api import parse_file
+    from drafting.errors import DraftingError
     from drafting.web.search import search_units
 
     search_units(None, "")
+    with tempfile.TemporaryDirectory(prefix="drafting-web-") as folder:
+        sample = Path(folder) / "mau.txt"
+        sample.write_text(WARM_PLAN, encoding="utf-8")
+        try:
+            parse_file(sample)
+        except DraftingError:
+            log.debug("warm-up plan not read")
+
+
+WARM_PLAN = """ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI
+Số: 1/KH-UBND
+KẾ HOẠCH
+Triển khai thực hiện phong trào thi đua năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Sở Tài chính chủ trì, phối hợp với các sở, ngành báo cáo trước ngày 15/12/2026.
+"""
 
 
 @asynccontextmanager
