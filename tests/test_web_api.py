@@ -231,3 +231,39 @@ def test_content_disposition_fallback() -> None:
     header = content_disposition("Kế hoạch xã Xuân Lộc.docx", 'ke "hoach".docx')
     assert header == ("attachment; filename=\"ke _hoach_.docx\"; "
                       "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20x%C3%A3%20Xu%C3%A2n%20L%E1%BB%99c.docx")
+
+
+def _bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        with package.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(260):  # 260 MB of zeros: a few hundred KB compressed
+                member.write(b"\x00" * (1 << 20))
+    return buffer.getvalue()
+
+
+def _entities() -> bytes:
+    laughs = '<!DOCTYPE d [<!ENTITY a "hahahahaha">' + "".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(8)) + "]>"
+    document = (f'<?xml version="1.0"?>{laughs}<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", document)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("make", [_bomb, _entities], ids=["zip_bomb", "xml_entities"])
+def test_hostile_word_files_are_refused(client: TestClient, tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+    data = make()
+    local = tmp_path / "doc-hai.docx"
+    local.write_bytes(data)
+    expected = _cli_message(local).replace(str(local), "doc-hai.docx")
+    for url in ("/api/parse", "/api/check", "/api/draft"):
+        response = client.post(url, files={"file": ("doc-hai.docx", data)}, data={"unit": "xã Xuân Lộc"})
+        assert response.status_code == 400, (url, response.text)
+        if url != "/api/check":
+            assert response.json()["error"] == expected
+    assert client.post("/api/check", files=_files(CLERK_DOCX)).status_code == 200
