@@ -336,6 +336,8 @@ def serve(host: str, port: int, token: str | None) -> None:
         raise click.BadParameter("mã truy cập cần từ 8 đến 128 ký tự chữ, số, “-” hoặc “_”.",
                                  param_hint="--token") from None
     click.echo(f"Trang soạn thảo: {server.address(host, port, token)}")
+    if host in ("0.0.0.0", "::"):
+        click.echo(f"Từ máy khác trong cơ quan: {server.address(server.machine_name(), port, token)}")
     if token:
         click.echo(f"Mã truy cập: {token} (mọi yêu cầu đều phải kèm mã này).")
     server.serve(host, port, token)

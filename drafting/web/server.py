@@ -24,6 +24,13 @@ def address(host: str, port: int, token: str | None) -> str:
     return f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
 
 
+def machine_name() -> str:
+    """This computer's name on the network, for the address the other computers open."""
+    import socket
+
+    return socket.gethostname() or "localhost"
+
+
 def serve(host: str, port: int, token: str | None) -> None:
     import uvicorn
 
