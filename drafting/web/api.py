@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -69,9 +70,7 @@ async def _saved(request: Request, workspace: Workspace, *fields: str) -> tuple[
     return saved, values
 
 
-def _form(values: dict[str, str]):  # type: ignore[no-untyped-def]
-    from starlette.datastructures import FormData
-
+def _form(values: dict[str, str]) -> FormData:
     return FormData(list(values.items()))
 
 
@@ -191,14 +190,14 @@ async def api_batch_sheet(request: Request, workspace: Workspace) -> Response:
 
 @endpoint
 async def api_diff(request: Request, workspace: Workspace) -> Response:
-    from drafting.diff import diff_plans
+    from drafting.diff import DiffResult, diff_plans
     from drafting.diff.render.text import to_json as diff_json
 
     saved, values = await _saved(request, workspace, "old", "new")
     mode = values.get("mode", "auto")
     mode_arg = mode if mode in ("review", "versions") else None
 
-    def run():  # type: ignore[no-untyped-def]
+    def run() -> DiffResult:
         result = diff_plans(jobs.parse(saved["old"]), jobs.parse(saved["new"]), mode_arg)
         result.old_meta["path"] = workspace.shown_name(saved["old"])
         result.new_meta["path"] = workspace.shown_name(saved["new"])
