@@ -322,6 +322,27 @@ def diff(ctx: click.Context, old: Path, new: Path, mode: str, output_format: str
         click.echo(f"Đã ghi {path}", err=output_format == "json")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address (0.0.0.0: the office network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", default=None, help="Access token (8+ letters, digits, - or _); made up off localhost.")
+def serve(host: str, port: int, token: str | None) -> None:
+    """Mở trang web soạn, so sánh và kiểm tra kế hoạch cho cả cơ quan (Ctrl+C để dừng)."""
+    from drafting.web import server
+
+    try:
+        token = server.settings(host, token)
+    except ValueError:
+        raise click.BadParameter("mã truy cập cần từ 8 đến 128 ký tự chữ, số, “-” hoặc “_”.",
+                                 param_hint="--token") from None
+    click.echo(f"Trang soạn thảo: {server.address(host, port, token)}")
+    if host in ("0.0.0.0", "::"):
+        click.echo(f"Từ máy khác trong cơ quan: {server.address(server.machine_name(), port, token)}")
+    if token:
+        click.echo(f"Mã truy cập: {token} (mọi yêu cầu đều phải kèm mã này).")
+    server.serve(host, port, token)
+
+
 def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None
