@@ -13,9 +13,9 @@ import pytest
 from drafting import parse_file
 from drafting.derive.assign import assign
 from drafting.derive.reporting import reporting
-from drafting.derive.structure import bodies_for, fate_of
+from drafting.derive.structure import bodies_for, body, fate_of
 from drafting.derive.targets import without_province_targets
-from drafting.derive.wording import Scope, scope_words, task_words, tidy, without_others_work
+from drafting.derive.wording import Scope, scope_words, task_words, tidy, without_others_work, without_partner
 from drafting.draft import DraftOptions, draft_plan
 from drafting.model import Plan
 from drafting.parsing.bases import find_legal_refs
@@ -125,7 +125,8 @@ def test_bodies_a_commune_does_not_have_are_dropped_with_their_reason(drafts: di
     courts = outcomes["Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh"]
     assert courts.fate == "dropped" and "Tòa án" in courts.reason and "Viện kiểm sát" in courts.reason
     assert outcomes["Sở Tài chính"].to == ["Phòng Kinh tế"]
-    assert outcomes["Bộ Chỉ huy Quân sự tỉnh"].to == ["Ban Chỉ huy quân sự xã"]
+    assert fate_of("Bộ Chỉ huy Quân sự tỉnh").body == "military"
+    assert "biên giới" in outcomes["Bộ Chỉ huy Quân sự tỉnh"].reason  # all its tasks are border work: an inland xã
     assert outcomes["Ủy ban nhân dân xã, phường"].fate == "shared"
     assert fate_of("Báo và Phát thanh, Truyền hình Đắk Lắk").kind == "none"
     assert fate_of("Liên đoàn Lao động tỉnh").kind == "none"
@@ -332,3 +333,43 @@ def test_a_task_keeps_its_work_when_its_province_target_goes() -> None:
         "năm 2025; đến năm 2030 đạt 100% “xã, phường không ma túy”.")
     assert kept.startswith("Triển khai hiệu quả Kế hoạch số 64/KH-UBND") and kept.endswith("giai đoạn 2025 - 2030.")
     assert len(dropped) == 2 and dropped[0].startswith("phấn đấu đạt mục tiêu xây dựng 20% xã")
+
+
+def test_no_commune_body_advises_the_province_or_works_with_itself(drafts: dict) -> None:
+    """Inside the tasks, not only the headings: a commune body advises its own committee and never itself."""
+    upward = re.compile(r"tham mưu (?:cho )?(?:Chủ tịch )?(?:Ủy ban nhân dân|UBND) (?:tỉnh|Thành phố)(?! [A-ZĐ])")
+    for (key, _), draft in drafts.items():
+        for item in draft.plan.sections[-1].children:
+            for task in item.paragraphs:
+                assert not upward.search(task), (key, task)
+                assert not re.search(rf"(?i:phối hợp)(?: với)? {re.escape(item.title)}(?!\w)", task), (key, task)
+
+
+def test_review_sentences_said_at_the_commune_level() -> None:
+    """Sentences a reviewer read in drafts (Bắc Ninh 144, HCM 174, Đồng Nai 182), each with what the office expects."""
+    scope = Scope("xã", "xã Đại Sơn", "Bắc Ninh")
+    police = body("xã", "police")
+    said = task_words("Chủ trì tham mưu Chủ tịch UBND tỉnh về phát triển hạ tầng định danh.", scope, police)
+    assert said == "Chủ trì tham mưu Chủ tịch Ủy ban nhân dân xã về phát triển hạ tầng định danh."
+    city = Scope("đặc khu", "đặc khu Côn Đảo", "Hồ Chí Minh")
+    said = scope_words("Phối hợp với các sở, ban, ngành, đoàn thể Thành phố theo dõi, tổng hợp.", city)
+    assert said == "Phối hợp với các cơ quan, đơn vị, đoàn thể theo dõi, tổng hợp."
+    assert without_partner("Phối hợp với Công an xã, Phòng Kinh tế triển khai.", police) == \
+        "Phối hợp với Phòng Kinh tế triển khai."
+    assert tidy("kinh tế - xã hội, xã hội hóa các nguồn lực") == "kinh tế - xã hội, xã hội hóa các nguồn lực"
+    assert tidy("Trung tâm Y tế, Trung tâm Y tế khu vực") == "Trung tâm Y tế, Trung tâm Y tế khu vực"
+
+
+def test_a_task_given_to_two_bodies_is_not_moved_between_them() -> None:
+    """Tỉnh đoàn's task contains Sở Tài chính's shorter one (Bắc Ninh 144): each stays with its own body."""
+    from drafting.derive.assign import _once
+
+    tasks = {"economy": ["Triển khai nhiệm vụ được giao chủ trì."],
+             "front": ["Chỉ đạo các cơ sở Đoàn. Triển khai nhiệm vụ được giao chủ trì."]}
+    assert _once(tasks) == tasks
+
+
+def test_the_title_drops_the_province_wherever_it_stands(parents: dict[str, Plan]) -> None:
+    parent = parse_file(WILD / "ad5aff6c13929815.md")  # "… XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030"
+    title = draft_plan(parent, resolve_unit("xã Đại Sơn", "Bắc Ninh"), OPTIONS).plan.meta.title
+    assert "Bắc Ninh" not in title and "giai đoạn 2026 - 2030 trên địa bàn xã Đại Sơn" in title

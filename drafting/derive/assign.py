@@ -100,7 +100,7 @@ def assign(responsibilities: list[dict[str, Any]], scope: Scope, lead: str) -> A
                 continue
             target = _share(task, scope, lead) if fate.kind == "commune" else fate.body or "all_offices"
             doer = body(scope.kind, target)
-            written = _for_body(task, scope, doer)
+            written = _for_body(task, scope, doer, own_report=fate.kind == "commune")
             if written and written not in tasks[target]:
                 tasks[target].append(written)
             if doer.name not in outcome.to:
@@ -119,7 +119,9 @@ def _once(tasks: dict[str, list[str]]) -> dict[str, list[str]]:
     for body_id, work in tasks.items():
         for task in work:
             key = fold(task)
-            twin = next((i for i, (_, _, other) in enumerate(kept) if key in other or other in key), None)
+            # A twin: the same task anywhere, or one cut a little differently under the same body.
+            twin = next((i for i, (owner, _, other) in enumerate(kept)
+                         if key == other or owner == body_id and (key in other or other in key)), None)
             if twin is None:
                 kept.append((body_id, task, key))
             elif len(task) > len(kept[twin][1]):
@@ -206,8 +208,8 @@ def _share(task: str, scope: Scope, lead: str) -> str:
     return best
 
 
-def _for_body(task: str, scope: Scope, doer: CommuneBody) -> str:
-    text = task_words(re.sub(r"\s*\./\.\s*$", ".", task.strip()), scope, doer)  # the parent's closing "./."
+def _for_body(task: str, scope: Scope, doer: CommuneBody, own_report: bool = False) -> str:
+    text = task_words(re.sub(r"\s*\./\.\s*$", ".", task.strip()), scope, doer, own_report)  # the parent's "./."
     if doer.relation == "assign" and doer.id not in ("hamlets",) and _pattern("committee_verbs").match(fold(text)):
         text = f"Tham mưu {scope.committee} {text[:1].lower()}{text[1:]}"
     text = without_partner(text, doer)

@@ -17,7 +17,7 @@ from functools import cache
 
 from drafting.data_files import load
 from drafting.derive.assign import Assignment, Outcome, assign
-from drafting.derive.reporting import Reporting, earlier, reporting
+from drafting.derive.reporting import ReportDue, Reporting, earlier, reporting
 from drafting.derive.structure import CommuneBody, bodies_for, body, fate_of
 from drafting.derive.targets import (
     capitalised_like,
@@ -45,7 +45,7 @@ from drafting.nlp.extract import extract
 from drafting.nlp.responsibilities import is_directive, organisation_sections
 from drafting.nlp.subjects import opens_with_body
 from drafting.nlp.temporal import find_times
-from drafting.parsing.text import fold
+from drafting.parsing.text import UPPER, fold
 from drafting.units import Unit
 
 
@@ -131,8 +131,10 @@ def _year(parent: Plan, options: DraftOptions) -> int:
     return int(date[:4]) if date else options.today.year
 
 
-_SCOPE_TAIL = re.compile(r"\s+(?:trên địa bàn|tại|của)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện)(?:\s+\S.*)?$|"
-                         r"\s+(?:tỉnh|thành phố)\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*)*$", re.IGNORECASE)
+# The parent's own scope inside its title ("… trên địa bàn tỉnh Đồng Tháp", "… số tỉnh Bắc Ninh giai đoạn …"): the
+# words after it ("năm 2026", "giai đoạn 2026 - 2030") stay.
+_SCOPE_IN_TITLE = re.compile(rf"\s+(?:(?:trên địa bàn|tại|của)\s+)?(?:toàn\s+)?(?:tỉnh|thành phố|huyện)"
+                             rf"(?:\s+(?-i:[{UPPER}])[\w-]*(?:\s+(?-i:[{UPPER}])[\w-]*)*)?(?=[\s,.;]|$)", re.IGNORECASE)
 
 
 @cache
@@ -150,7 +152,11 @@ def _title(parent: Plan, unit: Unit) -> str:
     if subject.isupper():
         subject = as_the_body_writes(subject, parent)
     subject = re.sub(r"^(?:V/v|Về việc)\s+", "", subject).strip()
-    subject = _SCOPE_TAIL.sub("", subject).strip(" .,;")
+    province = _province_name(parent)
+    if province:  # the province's name in its capitals, so its scope is recognised and taken out below
+        subject = re.sub(re.escape(province), province, subject, flags=re.IGNORECASE)
+    parts = re.split(r"(“[^”]*”)", subject)  # a quoted name keeps its own words
+    subject = "".join(part if part.startswith("“") else _SCOPE_IN_TITLE.sub("", part) for part in parts).strip(" .,;")
     if not subject:
         return f"Triển khai thực hiện {_cited(parent)} trên địa bàn {unit.full}"
     if not _pattern("title_verbs", re.IGNORECASE).match(subject):
@@ -411,7 +417,8 @@ def _earlier_inward(text: str, inward: list[str], days: int, year: int, own_work
         clause_start = max(text.rfind(";", 0, span.start), text.rfind(".", 0, span.start - 1), 0)
         clause_end = min([i for i in (text.find(";", span.end), text.find(". ", span.end)) if i != -1] or [len(text)])
         clause = text[clause_start:clause_end]
-        if "báo cáo" not in clause.lower() or not (own_work or any(name in clause for name in inward)):
+        said = clause.lower().find("báo cáo")
+        if said == -1 or not (own_work or any(name in clause[said:] for name in inward)):  # reported TO the commune
             continue
         earlier = working_days_before(dt.date.fromisoformat(span.value), days)
         text = text[: span.start] + _same_style(span.text, earlier) + text[span.end :]
@@ -443,6 +450,11 @@ def _upward(report: Reporting, context: _Context) -> tuple[str, str]:
     return upward, via
 
 
+def _as_due(due: ReportDue) -> str:
+    """The parent's deadline as it writes it, with its recurrence: "trước ngày 15/11 hằng năm"."""
+    return due.text if not due.recurring or re.search(r"h[ằà]ng năm|định kỳ", due.text) else f"{due.text} hằng năm"
+
+
 def _reporting_item(report: Reporting, lead: CommuneBody, context: _Context) -> Section:
     scope, days = context.scope, context.options.days_earlier
     paragraphs = []
@@ -450,7 +462,7 @@ def _reporting_item(report: Reporting, lead: CommuneBody, context: _Context) -> 
     today = context.options.date or context.options.today.isoformat()
     for due in [due for due in report.dues if due.recurring or not _before(due.date, today)][:6]:
         paragraphs.append(f"- Các cơ quan, đơn vị báo cáo kết quả thực hiện về {lead.name} {earlier(due, days)} "
-                          f"để tổng hợp, tham mưu {scope.committee} báo cáo {upward}{via} {due.text}.")
+                          f"để tổng hợp, tham mưu {scope.committee} báo cáo {upward}{via} {_as_due(due)}.")
         context.changes.append(Change("chế độ báo cáo", "earlier_report_deadline", due.sentence, paragraphs[-1]))
     if not paragraphs:
         paragraphs.append(f"- Các cơ quan, đơn vị báo cáo kết quả thực hiện về {lead.name} trước thời hạn cấp trên "

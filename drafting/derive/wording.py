@@ -46,6 +46,7 @@ def _phrases() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 
 _PLACE_NEXT = re.compile(rf"\s+[{UPPER}]")  # a capitalised word right after a phrase: a place name follows it
+_LEVEL_NEXT = re.compile(rf"\s+(?:Thành phố|thành phố|Tỉnh|tỉnh)(?!\s+[{UPPER}])(?!\w)")  # the province, unnamed
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -111,7 +112,9 @@ def _phrases_said(text: str, lowered: str, pattern: re.Pattern[str], says: tuple
     out, position = [], 0
     for match in pattern.finditer(lowered):
         start, end = match.span()
-        if _PLACE_NEXT.match(text, end) or not _outside(protected, start, end):
+        level = _LEVEL_NEXT.match(text, end)  # "các sở, ban, ngành, đoàn thể Thành phố": the level goes with them
+        end = level.end() if level else end
+        if (not level and _PLACE_NEXT.match(text, end)) or not _outside(protected, start, end):
             continue  # "trên địa bàn tỉnh Đồng Nai" is said whole below; a citation is never touched
         new = says[int(match.lastgroup[1:])].format(**values)  # type: ignore[index]
         if text[start : start + 1].isupper() and new:
@@ -144,7 +147,7 @@ def _upward_central() -> re.Pattern[str]:
     central = load("commune_wording")["patterns"]["central_bodies"]
     return re.compile(rf"(báo cáo(?: [^.;:()]{{0,80}}?)? (?:về |cho |gửi |lên )?){central}"
                       rf"(?:(?:, | và ){central}|(?:, | và )(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố))*"
-                      r"(?= theo| trước| vào| trong| để|[,.;(]|$)")
+                      r"(?= theo| trước| vào| trong| để|\s*[,.;(]|$)")
 
 
 @cache
@@ -153,25 +156,27 @@ def _upward() -> re.Pattern[str]:
     return re.compile(load("commune_wording")["patterns"]["upward_verbs"], re.IGNORECASE)
 
 
-def task_words(text: str, scope: Scope, doer: CommuneBody | None) -> str:
+def task_words(text: str, scope: Scope, doer: CommuneBody | None, own_report: bool = False) -> str:
     """A provincial body's task said for the commune body that takes it: bodies named in it become their commune
-    counterparts, the body it reports or advises to becomes the commune's People's Committee."""
-    text = _bodies_in(text, scope, doer)
-    # A commune body reports to its committee, never to a ministry or the Government.
-    text = _upward_central().sub(lambda m: f"{m.group(1)}{scope.committee}", text)
+    counterparts, the body it reports or advises to becomes the commune's People's Committee. `own_report`: a task
+    the parent gives the communes themselves, whose reports go where the parent says."""
+    text = _bodies_in(text, scope, doer, own_report)
+    if not own_report:  # a commune body reports to its committee, never to a ministry or the Government
+        text = _upward_central().sub(lambda m: f"{m.group(1)}{scope.committee}", text)
     return scope_words(text, scope)
 
 
-def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None) -> str:
+def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None, own_report: bool = False) -> str:
     protected = _protected(text)
     out, position = [], 0
     for span in find_agencies(text):
         start, name = span.start, span.text
-        if text[:start].endswith("Văn phòng ") and start - 10 >= position:  # "Văn phòng | Ủy ban nhân dân tỉnh"
-            start, name = start - 10, f"Văn phòng {name}"
+        for head in ("Văn phòng ", "Chủ tịch "):  # "Văn phòng | Ủy ban nhân dân tỉnh", "Chủ tịch | UBND tỉnh"
+            if text[:start].endswith(head) and start - len(head) >= position:
+                start, name = start - len(head), f"{head}{name}"
         if not _outside(protected, start, span.end):
             continue
-        new = _mention(text, start, name, scope, doer)
+        new = _mention(text, start, name, scope, doer, own_report)
         if new is None:
             continue
         end = span.end
@@ -188,11 +193,15 @@ def _bodies_in(text: str, scope: Scope, doer: CommuneBody | None) -> str:
 _UNIT_TAIL = re.compile(r"(?:,\s*(?:xã|phường|đặc khu|thị trấn)(?!\w))+")
 
 
-def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody | None) -> str | None:
+def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody | None, own_report: bool = False
+             ) -> str | None:
     fate = fate_of(name)
     upward = _upward().search(text[max(0, start - 60) : start])
+    if upward and own_report:
+        return None  # the communes' own task: they report to the parent's collector, as the parent says
     if upward and fate.kind in ("province", "body", "none") and not fold(name).startswith("các"):
-        return scope.committee  # the commune body advises and reports to its own committee
+        # the commune body advises and reports to its own committee (or its chairman)
+        return f"Chủ tịch {scope.committee}" if name.startswith("Chủ tịch") else scope.committee
     if fate.kind == "commune" and doer is not None:
         return f"các {hamlets(scope.kind)}"  # what a commune body follows up below it: the thôn, tổ dân phố
     if fate.kind == "body" and fate.body and fate.body != "all_offices":
@@ -201,9 +210,10 @@ def _mention(text: str, start: int, name: str, scope: Scope, doer: CommuneBody |
 
 
 # A level phrase or a commune body said twice in a list ("cấp xã, cấp xã", "Phòng Kinh tế và Phòng Kinh tế").
-_REPEATED = re.compile(r"(?<!\w)((?:(?:cấp|toàn|các|trên địa bàn) )?(?:xã|phường|đặc khu|thôn|tổ dân phố)(?: \w+){0,3}?"
-                       r"|(?:Phòng|Công an|Ban Chỉ huy|Văn phòng|Trạm|Trung tâm|Ủy ban) [^,;.()]{2,80}?"
-                       r"|các cơ quan, đơn vị)(?:(?:,\s*|\s+và\s+)\1)+(?!\w)")
+_REPEATED = re.compile(r"(?<!\w)((?:(?:cấp|toàn|các|trên địa bàn) )?(?:xã|phường|đặc khu|thôn|tổ dân phố))"
+                       r"(?:(?:,\s*|\s+và\s+)\1)+(?!\w)(?!\s+hội)"  # "xã hội, xã hội hóa" is no level said twice
+                       r"|(?<!\w)((?:Phòng|Công an|Ban Chỉ huy|Văn phòng|Trạm|Trung tâm|Ủy ban) [^,;.()]{2,80}?"
+                       r"|các cơ quan, đơn vị)(?:(?:,\s*|\s+và\s+)\2)+(?=\s*[,.;:()]|\s+(?:và|trong|để|theo)\s|$)")
 
 
 def tidy(text: str) -> str:
@@ -221,6 +231,8 @@ def tidy(text: str) -> str:
         text = re.sub(r"((?:Ủy|Uỷ) ban nhân dân (?:xã|phường|đặc khu))\s*\(qua [^)]*\)", r"\1", text)
     if text.count("cơ quan, đơn vị") > 1:
         text = re.sub(r"(?<!\w)(?:các )?cơ quan, đơn vị,\s+(?:các )?cơ quan, đơn vị(?!\w)", "các cơ quan, đơn vị", text)
+    if ", và " in text:
+        text = re.sub(r",\s+(?=và\s)", " ", text)
     if ", ," in text or ",," in text or " ," in text:
         text = re.sub(r",(?:\s*,)+", ",", text)  # a phrase dropped from a list ("các sở, , Ủy ban nhân dân xã")
         text = re.sub(r"\s+,", ",", text)
@@ -228,15 +240,16 @@ def tidy(text: str) -> str:
 
 
 def _same_once(match: re.Match[str]) -> str:
-    return match.group(1)
+    return match.group(1) or match.group(2)
 
 
 def without_partner(text: str, doer: CommuneBody) -> str:
     """ "phối hợp với Phòng Kinh tế, Công an xã" in Phòng Kinh tế's own tasks: the body goes from its partners."""
     name = re.escape(doer.name)
-    text = re.sub(rf"(phối hợp(?: chặt chẽ)?(?: với)?\s+){name}(?:,\s*|\s+và\s+)", r"\1", text)
-    text = re.sub(rf"(phối hợp(?: chặt chẽ)?(?: với)?\s+[^.;:]*?)(?:,\s*|\s+và\s+){name}(?=[\s,.;])", r"\1", text)
-    return re.sub(rf",?\s*phối hợp(?: chặt chẽ)?(?: với)?\s+{name}(?=[\s,.;]|$)", "", text)
+    together = r"(?i:phối hợp)(?: chặt chẽ)?(?: với)?"  # "Phối hợp với …" opens a task too
+    text = re.sub(rf"({together}\s+){name}(?:,\s*|\s+và\s+)", r"\1", text)
+    text = re.sub(rf"({together}\s+[^.;:]*?)(?:,\s*|\s+và\s+){name}(?=[\s,.;])", r"\1", text)
+    return re.sub(rf",?\s*(?<![\w])phối hợp(?: chặt chẽ)?(?: với)?\s+{name}(?=[\s,.;]|$)", "", text)
 
 
 _ASKED = re.compile(r"^(?:Khuyến khích|Đề nghị|Giao|Yêu cầu|Mời)\s+")
