@@ -35,8 +35,8 @@ def drafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     # a task dropped: the Văn phòng's only task (from Sở Tư pháp)
     dropped = find("- Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân xã phối hợp Bộ Tư pháp")
     dropped._p.getparent().remove(dropped._p)
-    # a task moved: Ban Chỉ huy quân sự's task given to Công an xã
-    moved = find("- Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân xã phối hợp Bộ Quốc phòng")
+    # a task moved: Phòng Văn hóa - Xã hội's task (from Sở Y tế) given to Công an xã
+    moved = find("- Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân xã phối hợp Bộ Y tế")
     last_police_task = find("- Chủ trì, phối hợp với các cơ quan, đơn vị liên quan thường xuyên rà soát")
     last_police_task._p.addnext(moved._p)
     # a later deadline than the parent's: "trong tháng 11/2025" → "trong tháng 01/2026"
@@ -59,7 +59,9 @@ def test_the_draft_against_its_parent_is_review_mode(drafted: tuple[Path, Path])
     coverage = _coverage(result)
     assert coverage[("responsibility", "Sở Tư pháp")] == ("reassigned", ("Văn phòng Hội đồng nhân dân và Ủy ban nhân "
                                                                           "dân xã",))
-    assert coverage[("responsibility", "Bộ Chỉ huy Quân sự tỉnh")][1] == ("Ban Chỉ huy quân sự xã",)
+    assert coverage[("responsibility", "Sở Y tế")] == ("reassigned", ("Phòng Văn hóa - Xã hội",))
+    # an inland xã gets none of the border work of Bộ Chỉ huy Quân sự tỉnh
+    assert coverage[("responsibility", "Bộ Chỉ huy Quân sự tỉnh")][0] == "dropped"
     # what the derivation leaves out on purpose is dropped with the reason the structure data gives
     courts = next(item for item in result.coverage if item.parent.startswith("Viện kiểm sát"))
     assert courts.status == "dropped" and "cấp xã không có" in courts.expected
@@ -75,8 +77,7 @@ def test_the_communes_edits_are_exactly_what_review_reports(drafted: tuple[Path,
     assert differences == {
         ("responsibility", "Sở Tư pháp"): (("reassigned", ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",)),
                                           ("dropped", ())),
-        ("responsibility", "Bộ Chỉ huy Quân sự tỉnh"): (("partial", ("Ban Chỉ huy quân sự xã",)),
-                                                       ("partial", ("Công an xã",))),
+        ("responsibility", "Sở Y tế"): (("reassigned", ("Phòng Văn hóa - Xã hội",)), ("reassigned", ("Công an xã",))),
         ("deadline", "Sở Văn hóa, Thể thao và Du lịch: trong tháng 11/2025"): (("same", ("Phòng Văn hóa - Xã hội",)),
                                                                               ("later", ("Phòng Văn hóa - Xã hội",))),
     }
