@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import sys
@@ -15,6 +14,7 @@ from drafting.check import check_docx
 from drafting.data_files import load
 from drafting.draft import DraftOptions, draft_plan, fill_placeholders
 from drafting.errors import DraftingError, UsageError
+from drafting.parsing.dates import is_iso_day
 from drafting.render.docx_writer import convert_to_pdf, render_docx, write_text_atomically
 from drafting.render.entities import render_entities
 from drafting.render.findings import findings_to_json, findings_to_text
@@ -346,13 +346,9 @@ def serve(host: str, port: int, token: str | None) -> None:
 def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(value)
-        dt.date.fromisoformat(value)
-    except ValueError:
+    if not is_iso_day(value):
         raise click.BadParameter(f"“{value}” không phải một ngày có thật dạng YYYY-MM-DD, ví dụ 2026-03-05.",
-                                 param_hint="--date") from None
+                                 param_hint="--date")
     return value
 
 

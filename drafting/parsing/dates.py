@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 LONG_DATE = re.compile(
@@ -29,3 +30,14 @@ def find_date(text: str) -> tuple[str | None, re.Match[str] | None]:
         return None, None
     first = min(matches, key=lambda m: m.start())
     return iso(first.group("year"), first.group("month"), first.group("day")), first
+
+
+def is_iso_day(value: str) -> bool:
+    """A real day written YYYY-MM-DD ("2026-02-30" is not one): what --date and the web form accept."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

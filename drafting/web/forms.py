@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from starlette.datastructures import FormData, UploadFile
 
 from drafting.batch.skeleton import Settings
 from drafting.draft import DraftOptions
+from drafting.parsing.dates import is_iso_day
 from drafting.web.messages import message
 from drafting.web.uploads import WebError
 
@@ -37,12 +37,8 @@ def file(form: FormData, name: str) -> UploadFile | None:
 def iso_date(value: str) -> str | None:
     if not value:
         return None
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(value)
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise WebError(message("bad_date", value=value)) from None
+    if not is_iso_day(value):
+        raise WebError(message("bad_date", value=value))
     return value
 
 
