@@ -45,15 +45,7 @@ def align_blocks(old: list[Block], new: list[Block]) -> list[tuple[int, int, flo
     new_words = [_block_words(block) for block in new]
     scored = sorted(((_block_score(a, b, old_words[i], new_words[j]), i, j) for i, a in enumerate(old)
                      for j, b in enumerate(new)), reverse=True)
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    pairs = []
-    for score, i, j in scored:
-        if score < BLOCK_MIN or i in used_old or j in used_new:
-            continue
-        used_old.add(i)
-        used_new.add(j)
-        pairs.append((i, j, round(score, 3)))
+    pairs = [(i, j, round(score, 3)) for score, i, j in _best_first(scored, BLOCK_MIN)]
     return sorted(pairs, key=lambda pair: pair[1])
 
 
@@ -145,16 +137,24 @@ def diff_blocks(old_blocks: list[Block], new_blocks: list[Block]) -> tuple[list[
 
 def _pair_in_place(a: list[Unit], b: list[Unit]) -> tuple[list[tuple[Unit, Unit, str]], list[Unit], list[Unit]]:
     scored = sorted(((dice(x.words, y.words), n, m) for n, x in enumerate(a) for m, y in enumerate(b)), reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    found = []
-    for score, n, m in scored:
-        if score < PAIR_IN_PLACE or n in used_a or m in used_b:
-            continue
-        used_a.add(n)
-        used_b.add(m)
-        found.append((a[n], b[m], "kept"))
+    chosen = _best_first(scored, PAIR_IN_PLACE)
+    used_a, used_b = {n for _, n, _ in chosen}, {m for _, _, m in chosen}
+    found = [(a[n], b[m], "kept") for _, n, m in chosen]
     return found, [x for n, x in enumerate(a) if n not in used_a], [y for m, y in enumerate(b) if m not in used_b]
+
+
+def _best_first(scored: list[tuple[float, int, int]], minimum: float) -> list[tuple[float, int, int]]:
+    """Pairs taken best score first, each side used once, none below `minimum` (scored sorted best first)."""
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    chosen = []
+    for score, i, j in scored:
+        if score < minimum or i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        chosen.append((score, i, j))
+    return chosen
 
 
 def _pair_moved(a: list[Unit], b: list[Unit]) -> tuple[list[tuple[Unit, Unit, str]], list[Unit], list[Unit]]:
