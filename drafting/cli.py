@@ -359,5 +359,14 @@ def _fail(ctx: click.Context, error: DraftingError) -> None:
     sys.exit(error.exit_code)
 
 
+def _register_report_commands() -> None:
+    from drafting.cli_report import consolidate, report
+
+    main.add_command(report)
+    main.add_command(consolidate)
+
+
+_register_report_commands()
+
 if __name__ == "__main__":
     main()

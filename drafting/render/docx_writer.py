@@ -8,6 +8,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from copy import deepcopy
 from html import escape
 from io import BytesIO
@@ -17,6 +18,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
+from docx.shared import Twips
 from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError
 
@@ -36,7 +38,10 @@ def default_template(plan: Plan) -> Path:
     return TEMPLATES / ("bao_cao_tpl.docx" if addressed else "ke_hoach_tpl.docx")
 
 
-def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
+def render_docx(plan: Plan, target: Path, template: Path | None = None, images: Mapping[str, bytes] | None = None
+                ) -> Path:
+    """Writes ``plan`` through ``template``. ``images`` maps the text of a caption paragraph ("Biểu đồ 1. …") to
+    the PNG drawn above it, the caption then centred in bold (an italic line would be body text in italics, B1)."""
     template = template or default_template(plan)
     if not template.is_file():
         raise UsageError("template_missing", path=str(template))
@@ -48,7 +53,8 @@ def render_docx(plan: Plan, target: Path, template: Path | None = None) -> Path:
     values = document_values(plan)
     context = values.as_context()
     page = deepcopy(document.docx.element.body.sectPr)  # the template's page setup, before rendering
-    context["body"] = [_prepared(document, item, text_width(page)) for item in values.body]
+    context["body"] = [entry for item in values.body
+                       for entry in _prepared_with_images(document, item, text_width(page), images or {})]
     context["after"], last_landscape = _prepared_after(document, values.after, page)
     context["signer_rich"] = _rich("", values.signer_name, bold=True) if _has_placeholder(values.signer_name) else None
     try:
@@ -139,6 +145,20 @@ def _prepared(document: DocxTemplate, item: BodyItem, width: int) -> dict[str, o
     if item.table is not None:
         prepared["table"] = _table_subdoc(document, item.table, width)
     return prepared
+
+
+def _prepared_with_images(document: DocxTemplate, item: BodyItem, width: int, images: Mapping[str, bytes]
+                          ) -> list[dict[str, object]]:
+    """A caption paragraph that has its image: the picture (through the table slot, a sub-document), then the
+    caption centred; any other item as it is."""
+    if item.style != "body" or item.head or item.rest not in images:
+        return [_prepared(document, item, width)]
+    subdoc = document.new_subdoc()
+    paragraph = subdoc.add_paragraph()
+    paragraph.alignment = 1  # centred
+    paragraph.add_run().add_picture(BytesIO(images[item.rest]), width=Twips(width))
+    return [{"style": "table", "head": "", "rest": "", "rich": None, "table": subdoc},
+            _prepared(document, BodyItem("center", head=item.rest), width)]
 
 
 def _prepared_after(document: DocxTemplate, items: list[BodyItem], page) -> tuple[list[dict[str, object]], bool]:  # type: ignore[no-untyped-def]
@@ -246,6 +266,11 @@ def _why(error: OSError) -> str:
 
 def write_text_atomically(target: Path, text: str) -> Path:
     _write_atomically(target, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    return target
+
+
+def write_bytes_atomically(target: Path, data: bytes) -> Path:
+    _write_atomically(target, lambda temporary: temporary.write_bytes(data))
     return target
 
 

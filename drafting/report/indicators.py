@@ -1,0 +1,193 @@
+"""The plan's targets and tasks, which a report on it answers one by one.
+
+Targets are the figures of the objectives part ("Mục tiêu", "Chỉ tiêu"): each quantity of a clause is one target,
+with its unit; a figure the plan left to the unit ("[[chi_tieu_1|…]]" in a draft) is a target without its figure.
+Tasks are the numbered items of the tasks part ("Nhiệm vụ", "Nội dung", "Giải pháp"), or the rows of the plan's
+task table when it has one (they carry the lead and the deadline)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from drafting.model import Plan, Section
+from drafting.nlp.quantities import find_quantities
+from drafting.nlp.temporal import find_times
+from drafting.parsing.tree import roles_of
+from drafting.report.model import PlanItems, Target, Task
+from drafting.report.numbers import parse_number
+
+_PLACEHOLDER = re.compile(r"\[\[(?P<key>[\w.-]+)\|(?P<label>[^\]]*)\]\]")
+_TARGET_ROLES = {"objectives"}
+_TASK_ROLES = {"contents", "solutions"}
+_NOT_TASKS = {"purpose_requirements", "objectives", "organization", "timeline", "criteria_awards"}
+_CLAUSE_END = re.compile(r"(?<=[;.])\s+|\n")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def plan_items(plan: Plan) -> PlanItems:
+    items = PlanItems(targets=list(_targets(plan)), tasks=_task_rows(plan) or list(_tasks(plan)))
+    return items
+
+
+_UNNUMBERED = {"dash", "plus", "bullet", "paragraph"}
+
+
+def _walk(sections: list[Section], path: str = "") -> Iterator[tuple[str, Section]]:
+    """Each section with its numbered path ("II.1.a"); dashes and pluses are no step of it."""
+    for section in sections:
+        key = _key(path, section)
+        yield key, section
+        yield from _walk(section.children, key)
+
+
+def _key(path: str, section: Section) -> str:
+    label = "" if section.kind in _UNNUMBERED or not section.label.strip("-+•*") else section.label
+    last = path.rsplit(".", 1)[-1]
+    if label and path and label.startswith(last + "."):  # "6.2" under "6" already says its parent
+        return path[: len(path) - len(last)] + label
+    return f"{path}.{label}" if path and label else (label or path)
+
+
+def _targets(plan: Plan) -> Iterator[Target]:
+    ranks: dict[str, int] = {}
+    inside: set[int] = set()  # sections of an objectives part already read (a "Chỉ tiêu" under "Mục tiêu")
+    for key, section in _walk(plan.sections):
+        roles = _heading_roles(section)
+        if id(section) in inside or not _TARGET_ROLES & roles or _TASK_ROLES & roles and section in plan.sections:
+            continue
+        for inner_key, inner in [(key, section), *_walk(section.children, key)]:
+            if inner is not section and id(inner) in inside:
+                continue
+            inside.add(id(inner))
+            for text in [inner.title if inner is not section else "", *inner.paragraphs]:
+                for clause in _CLAUSE_END.split(text):
+                    for target in _clause_targets(clause.strip()):
+                        ranks[inner_key] = ranks.get(inner_key, 0) + 1
+                        yield Target(f"{inner_key}-{ranks[inner_key]}", *target)
+
+
+def _clause_targets(clause: str) -> Iterator[tuple[str, str, Decimal | None]]:
+    """(text, unit, figure) for each figure of a clause; a placeholder counts as a figure left blank."""
+    if len(clause.split()) < 4:
+        return
+    shown = _PLACEHOLDER.sub(lambda m: m.group("label"), clause)
+    for match in _PLACEHOLDER.finditer(clause):
+        if match.group("key").startswith("chi_tieu"):
+            after = clause[match.end():].split()
+            yield _readable(shown), (after[0].strip(",.;") if after else ""), None
+    quantities = [q for q in find_quantities(clause) if not _PLACEHOLDER.search(clause[max(0, q.start - 3):q.end + 3])
+                  and not _YEAR.fullmatch(clause[q.start:q.end].strip())]
+    for index, quantity in enumerate(quantities):
+        written = clause[quantity.start:quantity.end]
+        number = re.match(r"[\d.,]+", written)
+        if not number:
+            continue
+        try:
+            figure = parse_number(number.group(0).rstrip(".,"))
+        except ValueError:
+            continue
+        unit = "%" if "%" in written else written[number.end():].strip()
+        yield _readable(_own_part(shown, clause, quantities, index)), unit, figure
+
+
+def _own_part(shown: str, clause: str, quantities: list, index: int) -> str:  # type: ignore[type-arg]
+    """ "Phấn đấu 100% các điểm … và 100% diện tích …": each figure named by its own part of the clause, cut at
+    the "và" before the next figure; a clause with one figure is named whole."""
+    if len(quantities) < 2 or shown != clause:
+        return shown
+    cuts = [0]
+    for before, after in zip(quantities, quantities[1:], strict=False):
+        joint = clause.rfind(" và ", before.end, after.start)
+        cuts.append(joint + 4 if joint >= 0 else -1)
+    if -1 in cuts:
+        return shown
+    cuts.append(len(clause) + 4)
+    return clause[cuts[index]:cuts[index + 1] - 4].strip(" ,;.")
+
+
+def _readable(clause: str) -> str:
+    text = clause.strip().lstrip("-+•* ").strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _tasks(plan: Plan) -> Iterator[Task]:
+    year = int(plan.meta.date[:4]) if plan.meta.date and plan.meta.date[:4].isdigit() else None
+    tops = [(key, s) for key, s in _walk(plan.sections) if s in plan.sections]
+    task_parts = [(key, s) for key, s in tops if _TASK_ROLES & set(s.roles)]
+    if not task_parts:  # a plan whose parts are named for their subjects ("I. TUYÊN TRUYỀN", "II. KIỂM TRA")
+        task_parts = [(key, s) for key, s in tops if not _NOT_TASKS & set(s.roles)]
+    for key, part in task_parts:
+        if part.children:
+            for child_key, child in _task_sections(part, key):
+                yield _task(child_key, child.title or (child.paragraphs[:1] or [""])[0],
+                            " ".join([child.title, *child.paragraphs, *_texts(child.children)]), year)
+        else:
+            for rank, text in enumerate(part.paragraphs, start=1):
+                yield _task(f"{key}-{rank}", text, text, year)
+
+
+def _heading_roles(section: Section) -> set[str]:
+    """A part's roles; an inner item's from its title when the title is a heading ("Chỉ tiêu chủ yếu đến năm
+    2030"), not a task's sentence that happens to say "mục tiêu"."""
+    if section.roles:
+        return set(section.roles)
+    return set(roles_of(section.title)) if len(section.title.split()) <= 8 else set()
+
+
+def _task_sections(section: Section, key: str) -> Iterator[tuple[str, Section]]:
+    """The items of a tasks part; a heading that only groups items under the words of tasks ("1. Nhiệm vụ, giải
+    pháp tổng thể" over a), b), c)) gives its items, while an event's heading ("1. Hội nghị hiệp thương lần thứ
+    nhất" over "1.1. Nội dung") is one task; a "Chỉ tiêu" item among the tasks gives targets, not a task."""
+    for child in section.children:
+        child_key = _key(key, child)
+        if _TARGET_ROLES & _heading_roles(child) and not _TASK_ROLES & _heading_roles(child):
+            continue
+        numbered = [c for c in child.children if c.kind not in _UNNUMBERED]
+        if numbered and not child.paragraphs and _TASK_ROLES & _heading_roles(child):
+            yield from _task_sections(child, child_key)
+        else:
+            yield child_key, child
+
+
+def _texts(sections: list[Section]) -> list[str]:
+    return [text for section in sections for text in [section.title, *section.paragraphs, *_texts(section.children)]]
+
+
+def _task(key: str, title: str, whole: str, year: int | None) -> Task:
+    due = next((span for span in find_times(whole, year) if span.label == "DEADLINE"), None)
+    return Task(key, task_name(title), None, due.text if due else None, due.value if due else None)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+
+
+def task_name(text: str, most_words: int = 40) -> str:
+    """A task as a report's heading names it: its first sentence, cut at a clause when still long."""
+    first = _SENTENCE_END.split(_readable(text), maxsplit=1)[0].rstrip(" .;:")
+    words = first.split()
+    if len(words) <= most_words:
+        return first
+    clause = re.split(r";|,\s+(?=(?:nhất là|đặc biệt là|góp phần|nhằm)\s)", first)[0]
+    return clause if len(clause.split()) <= most_words else " ".join(words[:most_words]) + "…"
+
+
+def _task_rows(plan: Plan) -> list[Task]:
+    """The rows of the plan's task table(s): task, lead, deadline as the table gives them."""
+    year = int(plan.meta.date[:4]) if plan.meta.date and plan.meta.date[:4].isdigit() else None
+    rows: list[Task] = []
+    for number, appendix in enumerate(plan.appendices, start=1):
+        for rank, row in enumerate(appendix.responsibilities, start=1):
+            task = " ".join(str(row.get("task") or "").split())
+            if not task:
+                continue
+            deadlines = row.get("deadlines") or []
+            due = str(row.get("deadline_text") or (deadlines[0] if deadlines else "") or "") or None
+            due_date = None
+            if due:
+                found = find_times(due, year)
+                due_date = found[0].value if found else None
+            lead = row.get("agency") or row.get("lead")
+            rows.append(Task(f"PL{number}-{rank}", _readable(task), lead, due, due_date))
+    return rows
