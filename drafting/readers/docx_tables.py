@@ -53,6 +53,8 @@ class Grid:
     before: tuple[str, ...] = ()
     follows_table: bool = False  # no text since the previous table: a table split over pages
     depth: int = 0  # 1 for a table nested in a cell
+    widths: tuple[int, ...] = ()  # each grid column's width (w:tblGrid); a header's misaligned merge is
+    # resolved by the width it really covers (a 7-twip sliver under one heading belongs to the next)
 
     @property
     def title(self) -> str:
@@ -105,7 +107,23 @@ class _Reader:
         if depth == 0:
             self.before, self.table_seen = [], True
         rows = _resolve(_read_rows(tbl, self, depth))
-        self.grids[slot] = Grid(self.name, slot, rows, before, follows, depth)
+        widths = _widths(tbl, len(rows[0]) if rows else 0)
+        self.grids[slot] = Grid(self.name, slot, rows, before, follows, depth, widths)
+
+
+def _widths(tbl: etree._Element, width: int) -> tuple[int, ...]:
+    columns = tbl.findall(f"{_W}tblGrid/{_W}gridCol")
+    read = [_twips(column.get(_W + "w", "")) for column in columns]
+    if len(read) != width or not all(read):
+        return (1,) * width  # no usable grid: every column counts the same
+    return tuple(read)
+
+
+def _twips(text: str) -> int:
+    try:
+        return max(0, int(float(text)))
+    except ValueError:
+        return 0
 
 
 def _paragraph_text(p: etree._Element) -> str:
