@@ -111,6 +111,10 @@ class FigureTable:
                 return row
         raise ValueError(f"no row {label!r}; rows: {[row.label for row in self.rows]}")
 
+    def value(self, label: str, column: str) -> Decimal | None:
+        """The number in row ``label``, column ``column`` (see ``row`` and ``column``)."""
+        return self.row(label).values[self.column(column)]
+
     @property
     def data_rows(self) -> tuple[Row, ...]:
         return tuple(row for row in self.rows if row.kind == "data")
@@ -176,15 +180,17 @@ def parse_figure(text: str, dot_decimal: bool = False) -> Figure | None:
 def _number(text: str, dot_decimal: bool) -> Decimal | None:
     if not _NUMBER.match(text):
         return None
-    if "." in text and "," in text:  # both: the last one marks the decimals
+    marks = [mark for mark in ".," if mark in text]
+    if len(marks) == 2:  # "1.234,5" or "1,234.5": the last one marks the decimals
         decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
-    elif "," in text:
-        decimal_mark = "," if text.count(",") == 1 and not dot_decimal else "."
-    elif "." in text:
-        single_three = text.count(".") == 1 and len(text) - text.rfind(".") == 4
-        decimal_mark = "." if text.count(".") == 1 and (dot_decimal or not single_three) else ","
-    else:
+    elif not marks:
         decimal_mark = ","
+    elif text.count(marks[0]) > 1:  # "17.454.000": only thousands repeat
+        decimal_mark = "," if marks[0] == "." else "."
+    elif len(text) - text.rfind(marks[0]) != 4:  # "90.91", "12,5": no thousands group has 1 or 2 digits
+        decimal_mark = marks[0]
+    else:  # "1.234" or "1,234": the column's style decides, Vietnamese unless it writes "90.91"
+        decimal_mark = "." if dot_decimal else ","
     grouping = "." if decimal_mark == "," else ","
     try:
         return Decimal(text.replace(grouping, "").replace(decimal_mark, "."))
@@ -226,6 +232,8 @@ def _header_rows(grid: Grid, columns: list[int], numbered: bool) -> int:
             continue
         if _carries_numbers(row, columns, numbered) or (numbered and _is_numbering(first) and r > 0):
             break
+        if r > 0 and _numbers_row(row, columns):
+            break
         if r > 0 and not _continues_header(grid.rows[r - 1], row, columns):
             break
         count = r + 1
@@ -246,11 +254,9 @@ def _continues_header(above: Sequence[Cell], row: Sequence[Cell], columns: list[
     return all(row[c].text.strip() for c in columns)
 
 
-def _numbers_row(grid: Grid, start: int, columns: list[int]) -> bool:
+def _numbers_row(row: Sequence[Cell], columns: list[int]) -> bool:
     """A row of column numbers under the header: "(1) (2) (3)" or "A B 1 2 3"."""
-    if start >= len(grid.rows):
-        return False
-    texts = [_flat(grid.rows[start][c].text) for c in columns if grid.rows[start][c].is_origin]
+    texts = [_flat(row[c].text) for c in columns if row[c].is_origin]
     filled = [text for text in texts if text]
     pattern = _words()["column_number"]
     return len(filled) >= max(2, len(texts) - 1) and all(pattern.match(text) for text in filled)
@@ -331,7 +337,7 @@ def _layout(grid: Grid) -> _Layout:
     live = _live_columns(grid)
     numbered = _numbering_column(grid, live)
     header_rows = _header_rows(grid, live, numbered) if live else 0
-    numbers = _numbers_row(grid, header_rows, live) if header_rows else False
+    numbers = 0 < header_rows < len(grid.rows) and _numbers_row(grid.rows[header_rows], live)
     numbers_row = header_rows if numbers else None
     first_data = header_rows + (1 if numbers else 0)
     columns = _body_columns(grid, first_data, live)
