@@ -308,3 +308,15 @@ def test_a_nested_table_is_a_grid_of_its_own() -> None:
 def test_not_a_docx_is_an_input_error() -> None:
     with pytest.raises(InputError):
         read_docx_tables(b"not a zip", "x.docx")
+
+
+def test_a_note_column_merged_down_the_whole_table_keeps_the_header_two_rows() -> None:
+    names = commune_names("Gia Lai", 4, "xã")
+    document = Document(BytesIO(unit_report(names)))
+    table = document.tables[0]
+    table.cell(0, 4).merge(table.cell(len(table.rows) - 1, 4))
+    buffer = BytesIO()
+    document.save(buffer)
+    read = figure_tables(read_docx_tables(buffer.getvalue(), "bc.docx"))[0]
+    assert read.header_rows == 2 and [row.label for row in read.data_rows] == names
+    assert read.columns[4].name == "Ghi chú" and check_totals(read) == []

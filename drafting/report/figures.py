@@ -224,6 +224,21 @@ def _carries_numbers(row: Sequence[Cell], columns: list[int], numbered: bool) ->
 
 def _header_rows(grid: Grid, columns: list[int], numbered: bool) -> int:
     """Rows above the first one that carries numbers, a numbering or a total; merges down keep theirs."""
+    count = _header_top(grid, columns, numbered)
+    if count == MAX_HEADER_ROWS < len(grid.rows):
+        count = 1  # no numbers anywhere near the top: only the first row is sure to be a header
+    # A header cell merged down keeps the rows it covers, as long as they carry no numbers (a note
+    # column merged over the whole table does not make the table a header).
+    reach = max([count] + [cell.origin_row + cell.rows for row in grid.rows[:count] for cell in row
+                           if cell.text.strip()])
+    while count < min(reach, MAX_HEADER_ROWS, len(grid.rows)):
+        if _carries_numbers(grid.rows[count], columns, numbered):
+            break
+        count += 1
+    return count
+
+
+def _header_top(grid: Grid, columns: list[int], numbered: bool) -> int:
     count = 0
     for r, row in enumerate(grid.rows[:MAX_HEADER_ROWS]):
         first = _flat(row[columns[0]].text)
@@ -232,17 +247,10 @@ def _header_rows(grid: Grid, columns: list[int], numbered: bool) -> int:
             continue
         if _carries_numbers(row, columns, numbered) or (numbered and _is_numbering(first) and r > 0):
             break
-        if r > 0 and _numbers_row(row, columns):
-            break
-        if r > 0 and not _continues_header(grid.rows[r - 1], row, columns):
+        if r > 0 and (_numbers_row(row, columns) or not _continues_header(grid.rows[r - 1], row, columns)):
             break
         count = r + 1
-    else:
-        if count == min(len(grid.rows), MAX_HEADER_ROWS) and len(grid.rows) > MAX_HEADER_ROWS:
-            count = 1  # no numbers anywhere near the top: keep only the first row as header
-    for row in grid.rows[:count]:
-        count = max([count] + [cell.origin_row + cell.rows for cell in row if cell.text.strip()])
-    return min(count, len(grid.rows))
+    return count
 
 
 def _continues_header(above: Sequence[Cell], row: Sequence[Cell], columns: list[int]) -> bool:
@@ -501,7 +509,7 @@ def _mismatches(table: FigureTable, total: Row, parts: list[Row]) -> list[Mismat
         written = total.figures[k]
         if column.role != "figures" or written is None or written.percent or not _additive(column):
             continue
-        summed = sum((part.figures[k].value for part in parts if part.figures[k]), Decimal(0))
+        summed = sum((part.values[k] or Decimal(0) for part in parts), Decimal(0))
         exponent = written.value.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         if abs(summed - written.value) > (Decimal(1).scaleb(-places) if places else Decimal(0)):
