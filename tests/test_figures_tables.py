@@ -320,3 +320,23 @@ def test_a_note_column_merged_down_the_whole_table_keeps_the_header_two_rows() -
     read = figure_tables(read_docx_tables(buffer.getvalue(), "bc.docx"))[0]
     assert read.header_rows == 2 and [row.label for row in read.data_rows] == names
     assert read.columns[4].name == "Ghi chú" and check_totals(read) == []
+
+
+BAD_SPAN = '<w:gridSpan w:val="abc"/>'
+HUGE_SPAN = '<w:gridSpan w:val="100000"/>'
+
+
+@pytest.mark.parametrize(
+    ("body", "width", "codes"),
+    [
+        ("<w:tbl></w:tbl>", 0, ["no_figures"]),
+        ("<w:tbl><w:tr></w:tr></w:tbl>", 0, ["no_figures"]),
+        ("<w:tbl><w:tr>" + _tc("a", BAD_SPAN) + _tc("b", "<w:vMerge/>") + "</w:tr></w:tbl>", 2, ["no_figures"]),
+        ("<w:tbl><w:tr>" + _tc("Đơn vị", HUGE_SPAN) + "</w:tr><w:tr>" + _tc("Xã A") + _tc("5") + "</w:tr></w:tbl>",
+         63, ["ragged_row"]),
+    ],
+)
+def test_broken_or_hostile_tables_are_reported_never_raised(body: str, width: int, codes: list[str]) -> None:
+    (grid,) = read_docx_tables(_docx(body), "f.docx")
+    assert grid.width == width  # a span past Word's 63 columns is cut there
+    assert [problem.code for problem in figure_table(grid).problems] == codes

@@ -20,6 +20,7 @@ from drafting.errors import InputError
 from drafting.readers.docx import _W, _collect_text, _is_bold, _read_part, _xml, open_package
 from drafting.readers.encoding import convert_tcvn3, normalise
 
+MAX_COLUMNS = 63  # Word's own limit on a table's columns
 MAX_TITLE_PARAGRAPHS = 3  # a title is a line or two above the table ("Biểu mẫu 1" / "Cải cách thể chế")
 
 
@@ -144,12 +145,12 @@ def _read_rows(tbl: etree._Element, reader: _Reader, depth: int) -> list[tuple[l
     rows: list[tuple[list[_Pending], int]] = []
     for tr in tbl.findall(_W + "tr"):
         tr_pr = tr.find(_W + "trPr")
-        col = int(_val(tr_pr.find(_W + "gridBefore") if tr_pr is not None else None, "0"))
-        after = int(_val(tr_pr.find(_W + "gridAfter") if tr_pr is not None else None, "0"))
+        col = _count(tr_pr.find(_W + "gridBefore") if tr_pr is not None else None, 0)
+        after = _count(tr_pr.find(_W + "gridAfter") if tr_pr is not None else None, 0)
         cells = [_Pending("", 0, col, False, None, None, "before")] if col else []
         for tc in tr.findall(_W + "tc"):
             pr = tc.find(_W + "tcPr")
-            span = max(1, int(_val(pr.find(_W + "gridSpan") if pr is not None else None, "1")))
+            span = max(1, _count(pr.find(_W + "gridSpan") if pr is not None else None, 1))
             vmerge = _merge(pr, "vMerge")
             hmerge = _merge(pr, "hMerge")
             first = next((p for p in tc.findall(_W + "p") if _paragraph_text(p)), None)
@@ -162,6 +163,15 @@ def _read_rows(tbl: etree._Element, reader: _Reader, depth: int) -> list[tuple[l
                         reader.table(nested, depth + 1)  # a simple nested table only
         rows.append((cells, after))
     return rows
+
+
+def _count(element: etree._Element | None, default: int) -> int:
+    """A span or filler count; a value that is no number or past Word's 63 columns is taken as the default
+    or the limit, so a broken or hostile file cannot make a grid of millions of cells."""
+    try:
+        return min(MAX_COLUMNS, max(0, int(_val(element, str(default)))))
+    except ValueError:
+        return default
 
 
 def _merge(pr: etree._Element | None, tag: str) -> str | None:

@@ -370,6 +370,8 @@ def figure_table(grid: Grid) -> FigureTable:
     """The figures table a grid holds; what is wrong with it is in ``problems``."""
     layout = _layout(grid)
     columns = layout.columns
+    if not columns:  # a table without a single cell
+        return FigureTable(grid.index, grid.title, 0, (), (), (Problem("no_figures", f"Bảng {grid.index + 1} trống."),))
     body = grid.rows[layout.first_data :]
     numeric, dots = _numeric_columns(body, columns, layout.numbered)
     start = 1 if layout.numbered else 0
