@@ -20,6 +20,8 @@ from drafting.errors import InputError
 from drafting.readers.docx import _W, _collect_text, _is_bold, _read_part, _xml, open_package
 from drafting.readers.encoding import convert_tcvn3, normalise
 
+__all__ = ["Cell", "Grid", "read_docx_tables"]
+
 MAX_COLUMNS = 63  # Word's own limit on a table's columns
 MAX_TITLE_PARAGRAPHS = 3  # a title is a line or two above the table ("Biểu mẫu 1" / "Cải cách thể chế")
 

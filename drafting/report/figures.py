@@ -21,6 +21,9 @@ from typing import Any
 from drafting.data_files import load
 from drafting.readers.docx_tables import Cell, Grid
 
+__all__ = ["Column", "Figure", "FigureTable", "Mismatch", "Problem", "Row", "check_totals", "figure_table",
+           "figure_tables", "parse_figure"]
+
 MAX_HEADER_ROWS = 4  # clerks' headers run to three rows; more means the numbers were not found
 
 
