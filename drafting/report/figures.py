@@ -14,26 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from drafting.data_files import load
+from drafting.parsing.numbers import DOT_DECIMAL, Figure, parse_figure
 from drafting.readers.docx_tables import Cell, Grid
 
 __all__ = ["Column", "Figure", "FigureTable", "Mismatch", "Problem", "Row", "check_totals", "figure_table",
            "figure_tables", "parse_figure"]
 
 MAX_HEADER_ROWS = 4  # clerks' headers run to three rows; more means the numbers were not found
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number read from a cell: "85%" is 85 with ``percent``, "9,49/10" is 9.49 ``of`` 10."""
-
-    value: Decimal
-    percent: bool = False
-    of: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -154,51 +146,6 @@ def _is_blank(text: str) -> bool:
 
 def _is_numbering(text: str) -> bool:
     return bool(_words()["numbering"].match(_flat(text)))
-
-
-# --- numbers ------------------------------------------------------------------------------------
-
-_NUMBER = re.compile(r"^[+-]?\d[\d.,]*$")
-_DOT_DECIMAL = re.compile(r"^[+-]?\d+\.(?:\d{1,2}|\d{4,})$")  # "90.91": no thousands group has 2 digits
-
-
-def parse_figure(text: str, dot_decimal: bool = False) -> Figure | None:
-    """The number a cell writes, or None for a blank, a blank marker or text.
-
-    Vietnamese style by default: "." groups thousands, "," marks decimals; ``dot_decimal`` reads a
-    column that writes "90.91" the other way. Spaces inside are dropped ("17, 66", "1 234")."""
-    compact = "".join(text.split())
-    percent = compact.endswith("%")
-    compact = compact.rstrip("%")
-    whole, _, of = compact.partition("/")
-    value = _number(whole, dot_decimal)
-    if value is None:
-        return None
-    denominator = _number(of, dot_decimal) if of else None
-    if of and denominator is None:
-        return None
-    return Figure(value, percent, denominator)
-
-
-def _number(text: str, dot_decimal: bool) -> Decimal | None:
-    if not _NUMBER.match(text):
-        return None
-    marks = [mark for mark in ".," if mark in text]
-    if len(marks) == 2:  # "1.234,5" or "1,234.5": the last one marks the decimals
-        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
-    elif not marks:
-        decimal_mark = ","
-    elif text.count(marks[0]) > 1:  # "17.454.000": only thousands repeat
-        decimal_mark = "," if marks[0] == "." else "."
-    elif len(text) - text.rfind(marks[0]) != 4:  # "90.91", "12,5": no thousands group has 1 or 2 digits
-        decimal_mark = marks[0]
-    else:  # "1.234" or "1,234": the column's style decides, Vietnamese unless it writes "90.91"
-        decimal_mark = "." if dot_decimal else ","
-    grouping = "." if decimal_mark == "," else ","
-    try:
-        return Decimal(text.replace(grouping, "").replace(decimal_mark, "."))
-    except InvalidOperation:
-        return None
 
 
 # --- columns and header -------------------------------------------------------------------------
@@ -365,7 +312,7 @@ def _numeric_columns(
         texts = [row[c].text for row in body if row[c].is_origin and not _is_blank(row[c].text)]
         parsed = sum(parse_figure(text) is not None for text in texts)
         numeric.append(not (numbered and k == 0) and parsed > 0 and parsed * 2 >= len(texts))
-        dots.append(any(_DOT_DECIMAL.match("".join(text.split()).rstrip("%")) for text in texts))
+        dots.append(any(DOT_DECIMAL.match("".join(text.split()).rstrip("%")) for text in texts))
     return numeric, dots
 
 
