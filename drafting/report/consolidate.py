@@ -83,7 +83,7 @@ def consolidate(reports: Sequence[UnitReport], expected: Sequence[Unit], due: dt
     seen: dict[str, UnitReport] = {}
     for report in reports:
         if report.unit is None:
-            continue
+            raise ReportInputError("unit_unknown", path=report.path, issuer=report.issuer or "(không có)")
         key = _unit_key(report.unit)
         if expected and key not in expected_codes:
             raise ReportInputError("unit_not_in_province", path=report.path, unit=report.unit.full,
@@ -95,8 +95,9 @@ def consolidate(reports: Sequence[UnitReport], expected: Sequence[Unit], due: dt
     sums: dict[str, list[UnitFigure]] = {}
     for report in reports:
         for figure in report.figures:
-            key = fold(" ".join(figure.label.split())) + "|" + fold(figure.measure)
-            sums.setdefault(key, []).append(figure)
+            label = common_label(figure.label, report.unit)
+            key = fold(label) + "|" + fold(figure.measure)
+            sums.setdefault(key, []).append(UnitFigure(label, figure.measure, figure.planned, figure.done))
     for key, figures in sums.items():
         first = figures[0]
         rows[key] = ConsolidatedRow(first.label, first.measure, len(figures),
@@ -106,7 +107,7 @@ def consolidate(reports: Sequence[UnitReport], expected: Sequence[Unit], due: dt
                                     _combine([f.done for f in figures], first.is_rate))
     for row in rows.values():
         if previous is not None:
-            row.previous = previous.get(fold(" ".join(row.label.split())))
+            row.previous = previous.get(fold(row.label))
     late = [r for r in reports if due and r.date and len(r.date) == 10 and dt.date.fromisoformat(r.date) > due]
     undated = [r for r in reports if not (r.date and len(r.date) == 10)]
     missing = [unit for unit in expected if _unit_key(unit) not in seen]
@@ -139,6 +140,15 @@ def report_due(plan: Plan, period: Period) -> dt.date | None:
         if earliest <= day <= latest:
             days.append(day)
     return min(days) if days else None
+
+
+def common_label(label: str, unit: Unit | None) -> str:
+    """A unit's indicator said for all units: its plan, derived for it, names it ("… trên địa bàn phường Mỹ Tho")
+    where the others name themselves."""
+    text = " ".join(label.split())
+    if unit is not None:
+        text = re.sub(re.escape(unit.full), words()["units_in_label"], text, flags=re.IGNORECASE)
+    return text
 
 
 def _unit_key(unit: Unit) -> str:

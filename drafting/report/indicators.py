@@ -69,42 +69,46 @@ def _targets(plan: Plan) -> Iterator[Target]:
 
 
 def _clause_targets(clause: str) -> Iterator[tuple[str, str, Decimal | None]]:
-    """(text, unit, figure) for each figure of a clause; a placeholder counts as a figure left blank."""
+    """(text, unit, figure) for each figure of a clause; a placeholder's figure is left to the unit (None).
+
+    A clause with several figures ("100 doanh nghiệp khởi nghiệp …, 50 doanh nghiệp khoa học …") names each by its
+    own part, cut at the last "và" or comma before the next figure."""
     if len(clause.split()) < 4:
         return
-    shown = _PLACEHOLDER.sub(lambda m: m.group("label"), clause)
-    for match in _PLACEHOLDER.finditer(clause):
-        if match.group("key").startswith("chi_tieu"):
-            after = clause[match.end():].split()
-            yield _readable(shown), (after[0].strip(",.;") if after else ""), None
-    quantities = [q for q in find_quantities(clause) if not _PLACEHOLDER.search(clause[max(0, q.start - 3):q.end + 3])
-                  and not _YEAR.fullmatch(clause[q.start:q.end].strip())]
-    for index, quantity in enumerate(quantities):
-        written = clause[quantity.start:quantity.end]
+    shown, blanks = _shown(clause)
+    figures = [q for q in find_quantities(shown) if not _YEAR.fullmatch(shown[q.start:q.end].strip())]
+    cuts = [0]
+    for before, after in zip(figures, figures[1:], strict=False):
+        joint = max(shown.rfind(" và ", before.end, after.start), shown.rfind(", ", before.end, after.start))
+        cuts.append(joint + 1 if joint >= 0 else before.end)
+    cuts.append(len(shown))
+    for index, quantity in enumerate(figures):
+        written = shown[quantity.start:quantity.end]
         number = re.match(r"[\d.,]+", written)
         if not number:
             continue
         try:
-            figure = parse_number(number.group(0).rstrip(".,"))
+            figure = None if quantity.start in blanks else parse_number(number.group(0).rstrip(".,"))
         except ValueError:
             continue
         unit = "%" if "%" in written else written[number.end():].strip()
-        yield _readable(_own_part(shown, clause, quantities, index)), unit, figure
+        part = shown if len(figures) == 1 else shown[cuts[index]:cuts[index + 1]]
+        yield _readable(re.sub(r"^(?:và|,)\s+", "", part.strip(" ,;."))), unit, figure
 
 
-def _own_part(shown: str, clause: str, quantities: list, index: int) -> str:  # type: ignore[type-arg]
-    """ "Phấn đấu 100% các điểm … và 100% diện tích …": each figure named by its own part of the clause, cut at
-    the "và" before the next figure; a clause with one figure is named whole."""
-    if len(quantities) < 2 or shown != clause:
-        return shown
-    cuts = [0]
-    for before, after in zip(quantities, quantities[1:], strict=False):
-        joint = clause.rfind(" và ", before.end, after.start)
-        cuts.append(joint + 4 if joint >= 0 else -1)
-    if -1 in cuts:
-        return shown
-    cuts.append(len(clause) + 4)
-    return clause[cuts[index]:cuts[index + 1] - 4].strip(" ,;.")
+def _shown(clause: str) -> tuple[str, set[int]]:
+    """The clause as the reader sees it (a placeholder shows its label), and where placeholders' labels start."""
+    shown, blanks, position = [], set(), 0
+    length = 0
+    for match in _PLACEHOLDER.finditer(clause):
+        shown.append(clause[position:match.start()])
+        length += match.start() - position
+        blanks.add(length)
+        shown.append(match.group("label"))
+        length += len(match.group("label"))
+        position = match.end()
+    shown.append(clause[position:])
+    return "".join(shown), blanks
 
 
 def _readable(clause: str) -> str:

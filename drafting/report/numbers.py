@@ -1,41 +1,27 @@
-"""Numbers as Vietnamese documents write them: "1.234" is a thousand and more, "12,5" has a decimal comma."""
+"""Numbers in a clerk's sheet: read as Vietnamese documents write them ("1.234", "12,5", "85%"; the reading is
+drafting.parsing.numbers', shared with the figures tables) and written back the same way."""
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
+from drafting.parsing.numbers import parse_figure
 
 
 def parse_number(text: object) -> Decimal | None:
-    """A cell's number: 1234, "1.234", "12,5", "85%", "85 %"; None for a blank; ValueError for words.
-
-    "1.5" (one dot, not three digits after it) is read as a decimal point, as a spreadsheet in English would
-    have written it."""
+    """A cell's number: 1234, "1.234", "12,5", "85%"; None for a blank; ValueError for words."""
     if text is None:
         return None
     if isinstance(text, bool):
         raise ValueError(text)
     if isinstance(text, int | float | Decimal):
         return Decimal(str(text))
-    written = " ".join(str(text).split()).rstrip("%").strip()
-    if not written:
+    if not str(text).strip():
         return None
-    negative = written.startswith("-") and len(written) > 1
-    written = written.lstrip("-").strip()
-    if _THOUSANDS.match(written):
-        value = written.replace(".", "").replace(",", ".")
-    elif _PLAIN.match(written):
-        value = written.replace(",", ".")
-    else:
+    figure = parse_figure(str(text))
+    if figure is None or figure.of is not None:
         raise ValueError(text)
-    try:
-        number = Decimal(value)
-    except InvalidOperation as error:
-        raise ValueError(text) from error
-    return -number if negative else number
+    return figure.value
 
 
 def written_number(value: Decimal | None) -> str:

@@ -5,12 +5,13 @@ and listed in the consolidation, never fatal."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 from drafting.errors import DraftingError
-from drafting.parsing.text import fold
+from drafting.parsing.text import fold, strip_accents
 from drafting.readers.docx_tables import read_docx_tables
 from drafting.report.consolidate import UnitFigure, UnitReport
 from drafting.report.errors import message, words
@@ -20,12 +21,17 @@ from drafting.units import Unit, resolve_unit
 
 @cache
 def _column_words() -> dict[str, list[str]]:
-    return {role: [fold(word) for word in spellings] for role, spellings in words()["figure_columns"].items()
+    return {role: [_plain(word) for word in spellings] for role, spellings in words()["figure_columns"].items()
             if not role.startswith("_")}
 
 
+def _plain(text: str) -> str:
+    """Lower case without tone marks: clerks' headers are typed with and without them ("Thuc hien")."""
+    return " ".join(strip_accents(fold(text)).replace("đ", "d").split())
+
+
 def _leaf(name: str) -> str:
-    return fold(name.split(" / ")[-1]).strip()
+    return _plain(name.split(" / ")[-1])
 
 
 def _role_of(name: str) -> str | None:
@@ -57,39 +63,70 @@ def read_unit_report(path: Path, province: str | None) -> UnitReport:
 
 
 def _unit(issuer: str | None, province: str | None) -> Unit | None:
-    """ "Ủy ban nhân dân xã Xuân Lộc" → the xã, in the province when it is given."""
+    """ "Ủy ban nhân dân xã Xuân Lộc" → the xã, in the province when it is given, else wherever it is alone."""
     if not issuer:
         return None
     name = issuer
     for opener in ("Ủy ban nhân dân ", "UBND ", "Uỷ ban nhân dân "):
         if name.startswith(opener):
             name = name[len(opener):]
-    try:
-        return resolve_unit(name, province)
-    except DraftingError:
-        return None
+    for where in ([province, None] if province else [None]):  # a unit of another province is told as such
+        try:
+            return resolve_unit(name, where)
+        except DraftingError:
+            continue
+    return None
 
 
 def figures_of(tables: list[FigureTable]) -> tuple[list[UnitFigure], list[str]]:
-    """The unit's figures from its first usable table, and what was wrong when none could be used."""
+    """The unit's figures: every table with indicators as rows (a statistics form runs over several tables, one per
+    field), else the total row of the first table with units as rows; and what was wrong with the tables."""
     problems: list[str] = []
+    found: list[tuple[FigureTable, UnitFigure]] = []
+    by_totals: list[UnitFigure] = []
     for table in tables:
         if not table.has_figures:
+            continue
+        if _serious(table):  # half a table's figures summed with the others' would be a wrong total: none of them
+            problems.append(message("bad_figures", problems="; ".join(p.message for p in table.problems)))
             continue
         roles = {position: _role_of(column.name) for position, column in enumerate(table.columns)}
         done = [p for p, role in roles.items() if role == "done"]
         label = next((p for p, c in enumerate(table.columns) if c.role == "label"), None)
-        if done and label is not None:
-            found = _by_indicator_rows(table, roles, done[0])
-            if found:
-                return found, [message("bad_figures", problems="; ".join(p.message for p in table.problems))] \
-                    if _serious(table) else []
-        found = _by_total_row(table)
-        if found:
-            return found, []
-        if table.problems:
-            problems.append(message("bad_figures", problems="; ".join(p.message for p in table.problems)))
+        rows = _by_indicator_rows(table, roles, done[0]) if done and label is not None else []
+        words_for_figures = _text_for_figures(table, [p for p, role in roles.items() if role in ("done", "target")])
+        if words_for_figures:
+            problems.append(message("bad_figures", problems="; ".join(words_for_figures)))
+            continue
+        found += [(table, figure) for figure in rows]
+        if not rows and not by_totals:
+            by_totals = _by_total_row(table)
+    if found:
+        return _distinct(found), problems
+    if by_totals:
+        return by_totals, problems
     return [], problems or [message("no_figures")]
+
+
+def _distinct(found: list[tuple[FigureTable, UnitFigure]]) -> list[UnitFigure]:
+    """A label that stands in two tables ("Kế hoạch được giao") is named with its table's title in each."""
+    counts: dict[str, int] = {}
+    for _, figure in found:
+        counts[fold(figure.label)] = counts.get(fold(figure.label), 0) + 1
+    return [UnitFigure(f"{table.title} / {figure.label}" if counts[fold(figure.label)] > 1 and table.title
+                       else figure.label, figure.measure, figure.planned, figure.done) for table, figure in found]
+
+
+def _text_for_figures(table: FigureTable, positions: list[int]) -> list[str]:
+    """Words typed where the target or the result goes ("đang tổng hợp"): the table cannot be summed."""
+    blanks = {_plain(word) for word in words()["blank_values"]}
+    found = []
+    for row in table.data_rows:
+        for position in positions:
+            text = row.cells[position].strip()
+            if text and row.figures[position] is None and _plain(text) not in blanks:
+                found.append(f"dòng “{row.label[:40]}”, cột “{table.columns[position].name}”: “{text}” không phải số")
+    return found
 
 
 def _serious(table: FigureTable) -> bool:
@@ -101,12 +138,25 @@ def _by_indicator_rows(table: FigureTable, roles: dict[int, str | None], done: i
     target = next((p for p, role in roles.items() if role == "target"), None)
     unit = next((p for p, role in roles.items() if role == "unit"), None)
     found = []
+    seen: set[str] = set()
+    measure = heading = ""
     for row in table.rows:
         if row.kind != "data" or not row.label:
             continue
-        measure = row.cells[unit] if unit is not None else ("%" if _is_percent(row, done) else "")
-        found.append(UnitFigure(row.label, measure.strip(), _value(row, target), _value(row, done)))
+        written = row.cells[unit].strip() if unit is not None else ("%" if _is_percent(row, done) else "")
+        measure = measure if _plain(written) in _DITTO else written  # '"' under "Lượt" is "Lượt" again
+        label = row.label
+        if fold(label) in seen:  # "Trong đó: …" under two items: told by the item it details
+            label = f"{heading} / {label}"
+        elif not _DETAIL.match(label):
+            heading = label
+        seen.add(fold(label))
+        found.append(UnitFigure(label, measure, _value(row, target), _value(row, done)))
     return [figure for figure in found if figure.done is not None or figure.planned is not None]
+
+
+_DETAIL = re.compile(r"^\s*(?:[-+–]|trong đó\b)", re.IGNORECASE)
+_DITTO = {'"', "“", "”", "''", "nt", "-nt-", "như trên"}
 
 
 def _is_percent(row: Row, position: int) -> bool:
