@@ -241,8 +241,8 @@ def _assessment(results: Results, placeholders: dict[str, str]) -> Section:
 
 def _next_part(results: Results, upcoming: Period, placeholders: dict[str, str]) -> Section:
     part = Section("IV", "roman", words()["outline"]["next"].format(next=upcoming.label.upper()))
-    left = [r for r in results.tasks if r.status != DONE]
-    if left and any(r.status for r in results.tasks):
+    left = [r for r in results.tasks if r.status in (ONGOING, NOT_STARTED)]  # a task without a status is unknown
+    if left:
         part.paragraphs.append(sentence("next_intro"))
         part.paragraphs += [f"- {_next_line(r)}" for r in left]
     due = [r for r in results.tasks if r.status != DONE and _falls_in(r.task.due_date, upcoming)]
@@ -256,7 +256,8 @@ def _next_part(results: Results, upcoming: Period, placeholders: dict[str, str])
 def _next_line(result: TaskResult) -> str:
     written = result.task.due or ""
     due = sentence("next_task_due", due=written[:1].lower() + written[1:]) if written else ""
-    return sentence("next_task", task=result.task.text.rstrip(".;:"), due=due)
+    line = sentence("next_task", task=result.task.text.rstrip(".;:"), due=due)
+    return line[:-1] if line.endswith("….") else line
 
 
 def _falls_in(value: str | None, period: Period) -> bool:
