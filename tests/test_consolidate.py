@@ -21,7 +21,13 @@ from drafting.parsing.text import fold
 from drafting.readers.docx_tables import read_docx_tables
 from drafting.render.docx_writer import render_docx
 from drafting.report import ReportOptions, period_for
-from drafting.report.consolidate import Consolidation, compose_consolidated, consolidate, province_of
+from drafting.report.consolidate import (
+    Consolidation,
+    compose_consolidated,
+    consolidate,
+    province_of,
+    report_due,
+)
 from drafting.report.errors import ReportInputError
 from drafting.report.figures import figure_tables
 from drafting.report.reading import figures_of, previous_figures, read_unit_report
@@ -172,8 +178,11 @@ def test_cli_consolidates_and_refuses_nothing_to_do(sent: tuple[list[Path], list
     assert not (tmp_path / "x.docx").exists()
 
 
-def test_the_province_is_the_plans() -> None:
-    assert province_of(parse_file(PARENT)) == "Đồng Tháp"
+def test_the_province_and_the_report_day_are_the_plans(parent: Plan) -> None:
+    assert province_of(parent) == "Đồng Tháp"
+    # "… báo cáo kết quả … trước ngày 20/11": the yearly report's day; a quarter's report has none in this plan
+    assert report_due(parent, period_for(parent, "năm 2026")) == dt.date(2026, 11, 20)
+    assert report_due(parent, period_for(parent, "quý I/2026")) is None
 
 
 # --- real reports ------------------------------------------------------------------------------------------

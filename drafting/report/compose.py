@@ -80,9 +80,9 @@ def compose_report(plan: Plan, items: PlanItems, results: Results | None, period
     subject = _subject(plan)
     named = f"{_kind(plan)} {subject_of(plan)}" if plan.meta.title else subject
     title = f"Kết quả thực hiện {named} {period.label} và phương hướng, nhiệm vụ {upcoming.label}"
-    if not addressee:
-        placeholders["kinh_gui"] = "cơ quan nhận báo cáo"
-        addressee = "[[kinh_gui|cơ quan nhận báo cáo]]"
+    addressee_known = bool(addressee)
+    if not addressee:  # the template's "Kính gửi" line takes plain text: the clerk's dotted blank, and a to-do line
+        addressee = sentence("addressee_blank")
     report = Plan(source=Source(path="", format="report"), meta=report_meta(plan, title, options, addressee))
     report.preamble = [sentence("opening", plan=citation + (f" về {subject_of(plan)}" if plan.meta.title else ""),
                                 issuer=issuer, period=period.label)]
@@ -102,7 +102,7 @@ def compose_report(plan: Plan, items: PlanItems, results: Results | None, period
         ([f"Thường trực {_council(plan)}"] if _council(plan) else [])
     report.archive = "VT"
     report.signature = signature(plan, options, placeholders)
-    todo = _todo(results, items, options, placeholders, addressee_known="kinh_gui" not in placeholders,
+    todo = _todo(results, items, options, placeholders, addressee_known=addressee_known,
                  has_data=bool(results.documents or any(t.done is not None for t in results.targets)
                                or any(t.status for t in results.tasks)))
     return ReportDraft(report, todo, placeholders, images)

@@ -122,13 +122,15 @@ def province_of(plan: Plan) -> str | None:
 
 
 REPORT_WINDOW_DAYS = 75  # a deadline more than this after the period's end is another period's
+REPORT_LEAD_DAYS = 60  # a yearly report is often due in mid-November ("trước ngày 15/11 hằng năm"), before the end
 
 
 def report_due(plan: Plan, period: Period) -> dt.date | None:
-    """The first report day the plan sets on or after the period's last month began, within the window."""
+    """The first report day the plan sets from two months before the period's end (within the period) to some
+    weeks after it; None when the plan sets none there (then ``--due`` says it)."""
     from drafting.derive.reporting import reporting
 
-    earliest = period.end.replace(day=1)
+    earliest = max(period.start, period.end - dt.timedelta(days=REPORT_LEAD_DAYS))
     latest = period.end + dt.timedelta(days=REPORT_WINDOW_DAYS)
     days = []
     for due in reporting(plan, period.end.year).dues:
@@ -174,9 +176,10 @@ def compose_consolidated(parent: Plan, consolidation: Consolidation, period: Per
     upcoming = period.following()
     named = f"{_kind(parent)} {subject_of(parent)}" if parent.meta.title else _kind(parent)
     title = f"Kết quả thực hiện {named} {period.label} và phương hướng, nhiệm vụ {upcoming.label}"
-    if not addressee:
-        placeholders["kinh_gui"] = "cơ quan nhận báo cáo"
-        addressee = sentence("consolidated_addressee_blank")
+    todo = []
+    if not addressee:  # plain text in the template's "Kính gửi" line: the clerk's dotted blank
+        addressee = sentence("addressee_blank")
+        todo.append(words()["todo"]["addressee"])
     date = options.date or f"{options.today.year:04d}-{options.today.month:02d}"
     symbol = "BC-" + parent.meta.symbol.split("-", 1)[1] if parent.meta.symbol and "-" in parent.meta.symbol \
         else "BC-UBND"
@@ -224,7 +227,6 @@ def compose_consolidated(parent: Plan, consolidation: Consolidation, period: Per
     report.recipients = ["Như trên"]
     report.archive = "VT"
     report.signature = signature(parent, options, placeholders)
-    todo = []
     if consolidation.missing:
         todo.append(sentence("todo_missing", count=len(consolidation.missing)))
     if consolidation.malformed:
