@@ -138,6 +138,19 @@ class DraftingError(Exception):
         super().__init__(MESSAGES[key].format(**values))
 
 
+class CatalogueError(DraftingError):
+    """An error said from a job's own catalogue: the "messages" of ``drafting/data/<catalogue>.json``."""
+
+    catalogue = ""
+
+    def __init__(self, key: str, **values: object) -> None:
+        from drafting.data_files import load
+
+        self.key = key
+        self.values = values
+        Exception.__init__(self, str(load(self.catalogue)["messages"][key]).format(**values))
+
+
 class InputError(DraftingError):
     """The file given cannot be read as a document."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drafting.data_files import load
-from drafting.errors import DraftingError
+from drafting.errors import CatalogueError
 
 
 def words() -> dict[str, Any]:
@@ -16,15 +16,11 @@ def message(key: str, **values: object) -> str:
     return str(words()["messages"][key]).format(**values)
 
 
-class BatchInputError(DraftingError):
+class BatchInputError(CatalogueError):
     """A list, sheet or folder the batch cannot use: nothing is drafted (exit code 1)."""
 
+    catalogue = "batch"
     exit_code = 1
-
-    def __init__(self, key: str, **values: object) -> None:  # the catalogue is batch.json, not errors.MESSAGES
-        self.key = key
-        self.values = values
-        Exception.__init__(self, message(key, **values))
 
 
 class BatchUsageError(BatchInputError):

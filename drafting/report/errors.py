@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drafting.data_files import load
-from drafting.errors import DraftingError
+from drafting.errors import CatalogueError
 
 
 def words() -> dict[str, Any]:
@@ -16,18 +16,9 @@ def message(key: str, **values: object) -> str:
     return str(words()["messages"][key]).format(**values)
 
 
-class ReportInputError(DraftingError):
+class ReportInputError(CatalogueError):
     """A sheet, report or period the toolkit cannot use: nothing is written (exit code 1)."""
 
+    catalogue = "report"
     exit_code = 1
 
-    def __init__(self, key: str, **values: object) -> None:  # the catalogue is report.json, not errors.MESSAGES
-        self.key = key
-        self.values = values
-        Exception.__init__(self, message(key, **values))
-
-
-class ReportUsageError(ReportInputError):
-    """The command was called wrongly (exit code 2)."""
-
-    exit_code = 2
