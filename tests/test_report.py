@@ -4,6 +4,7 @@ drafted Báo cáo read back, and bad sheets — on real plans of the corpus and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -142,6 +143,39 @@ def test_tasks_are_the_plans_own_items() -> None:
     digital = plan_items(parse_file(DIGITAL_PLAN))
     assert "Nâng cao nhận thức và đổi mới tư duy" in [task.text for task in digital.tasks]
     assert not set(names) & {task.text for task in digital.tasks}
+
+
+def test_a_task_table_is_answered_in_a_table() -> None:
+    """Hà Nội's 5G plan: five task items in its part III and six rows in its Phụ lục, with lead and deadline."""
+    plan = parse_file(CORPUS / "wild" / "31786b0833a4130d.md")
+    items = plan_items(plan)
+    rows = [task for task in items.tasks if task.key.startswith("PL")]
+    assert len(rows) == 6 and len(items.tasks) == 11
+    assert rows[0].text.startswith("Tổ chức điều chỉnh, bổ sung quy hoạch hạ tầng viễn thông")
+    assert (rows[0].lead, rows[0].due) == ("Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Quý III Năm 2026")
+    report = report_on_plan(plan, period_for(plan, "năm 2026"), None).plan
+    table_part = report.sections[1].children[-1]
+    assert table_part.title == "Tiến độ các nhiệm vụ tại Phụ lục của Kế hoạch"
+    assert table_part.tables[0][0] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng",
+                                       "Kết quả thực hiện"]
+    assert len(table_part.tables[0]) == 7
+
+
+def test_targets_and_tasks_against_the_hand_annotations() -> None:
+    """23 plans annotated by reading (corpus/annotations/report_items), none of them the three the rules were
+    written on: first score targets P 0.95 R 0.83, tasks P 0.79 R 0.57; the floor below is today's, less a margin."""
+    sys.path.insert(0, str(CORPUS.parent / "tools"))
+    from score_report_items import Score, annotation_files, score_targets, score_tasks
+
+    targets, tasks = Score(), Score()
+    for path in annotation_files(None):
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+        items = plan_items(parse_file(CORPUS / annotation["file"]))
+        targets.add(score_targets(annotation.get("targets", []), items.targets))
+        tasks.add(score_tasks(annotation.get("tasks", []), items.tasks))
+    assert targets.annotated >= 120 and tasks.annotated >= 290
+    assert targets.matched / targets.found >= 0.93 and targets.matched / targets.annotated >= 0.87
+    assert tasks.matched / tasks.found >= 0.96 and tasks.matched / tasks.annotated >= 0.9
 
 
 # --- the workbook -------------------------------------------------------------------------------------------

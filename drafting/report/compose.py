@@ -200,9 +200,29 @@ def _results_part(results: Results, placeholders: dict[str, str], images: dict[s
             images[caption] = chart
         part.children.append(targets)
     for result in results.tasks:
+        if not result.task.key.startswith(TABLE_TASK):
+            number += 1
+            part.children.append(_task_item(str(number), result, placeholders))
+    rows = [result for result in results.tasks if result.task.key.startswith(TABLE_TASK)]
+    if rows:  # a task table's rows are answered in a table of their own, as the plan gave them
         number += 1
-        part.children.append(_task_item(str(number), result, placeholders))
+        table_part = Section(str(number), "arabic", words()["outline"]["task_table"],
+                             paragraphs=[sentence("task_table_intro", count=len(rows))])
+        table_part.tables.append(tasks_table(rows))
+        part.children.append(table_part)
     return part
+
+
+TABLE_TASK = "PL"  # the key of a task-table row (indicators._task_rows)
+
+
+def tasks_table(rows: list[TaskResult]) -> list[list[str]]:
+    table = [list(words()["table_headers"]["task_rows"])]
+    for number, result in enumerate(rows, start=1):
+        status = words()["status_words"][result.status] if result.status else ""
+        table.append([str(number), result.task.text, result.task.lead or "", result.task.due or "", status,
+                      result.result])
+    return table
 
 
 def _share(part: int, whole: int) -> str:

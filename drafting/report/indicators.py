@@ -2,19 +2,26 @@
 
 Targets are the figures of the objectives part ("Mục tiêu", "Chỉ tiêu"): each quantity of a clause is one target,
 with its unit; a figure the plan left to the unit ("[[chi_tieu_1|…]]" in a draft) is a target without its figure.
-Tasks are the numbered items of the tasks part ("Nhiệm vụ", "Nội dung", "Giải pháp"), or the rows of the plan's
-task table when it has one (they carry the lead and the deadline)."""
+Tasks are the numbered items of the tasks parts ("Nhiệm vụ", "Nội dung", "Giải pháp", or parts named for the
+fields of the work), then the rows of the plan's task table when it has one (they carry the lead and the deadline;
+their keys start "PL")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
 
+from drafting.derive.appendix import unflattened
 from drafting.model import Plan, Section
-from drafting.nlp.quantities import find_quantities
+from drafting.nlp.quantities import Quantity, find_quantities
 from drafting.nlp.temporal import find_times
+from drafting.parsing.issuer import starts_with_body
+from drafting.parsing.task_table import responsibilities_from_table
+from drafting.parsing.text import fold
 from drafting.parsing.tree import roles_of
+from drafting.report.errors import words
 from drafting.report.model import PlanItems, Target, Task
 from drafting.report.numbers import parse_number
 
@@ -27,8 +34,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def plan_items(plan: Plan) -> PlanItems:
-    items = PlanItems(targets=list(_targets(plan)), tasks=_task_rows(plan) or list(_tasks(plan)))
-    return items
+    return PlanItems(targets=list(_targets(plan)), tasks=[*_tasks(plan), *_task_rows(plan)])
 
 
 _UNNUMBERED = {"dash", "plus", "bullet", "paragraph"}
@@ -73,10 +79,10 @@ def _clause_targets(clause: str) -> Iterator[tuple[str, str, Decimal | None]]:
 
     A clause with several figures ("100 doanh nghiệp khởi nghiệp …, 50 doanh nghiệp khoa học …") names each by its
     own part, cut at the last "và" or comma before the next figure."""
-    if len(clause.split()) < 4:
-        return
+    if len(clause.split()) < 4 or _said_first(clause.lstrip("-+• "), words()["target_units"]["situation_openers"]):
+        return  # a clause about today ("Hiện nay, tổng số trạm … là 180 trạm") sets no target
     shown, blanks = _shown(clause)
-    figures = [q for q in find_quantities(shown) if not _YEAR.fullmatch(shown[q.start:q.end].strip())]
+    figures = _figures(shown)
     cuts = [0]
     for before, after in zip(figures, figures[1:], strict=False):
         joint = max(shown.rfind(" và ", before.end, after.start), shown.rfind(", ", before.end, after.start))
@@ -94,6 +100,28 @@ def _clause_targets(clause: str) -> Iterator[tuple[str, str, Decimal | None]]:
         unit = "%" if "%" in written else written[number.end():].strip()
         part = shown if len(figures) == 1 else shown[cuts[index]:cuts[index + 1]]
         yield _readable(re.sub(r"^(?:và|,)\s+", "", part.strip(" ,;."))), unit, figure
+
+
+@cache
+def _extra_units() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(words()["target_units"]["units"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w/.,])\d{{1,3}}(?:[.]\d{{3}})*(?:,\d+)?\s+(?:{units})(?!\w)")
+
+
+def _figures(text: str) -> list[Quantity]:
+    """The figures of a clause: the quantities drafting knows, those in the units only targets count in, no year,
+    and of a range ("giảm 1% - 1,5%") its first bound."""
+    found = {q.start: q for q in find_quantities(text) if not _YEAR.fullmatch(text[q.start:q.end].strip())}
+    for match in _extra_units().finditer(text):
+        if not any(q.start <= match.start() < q.end for q in found.values()):
+            number, unit = match.group(0).split(None, 1)
+            found[match.start()] = Quantity(match.start(), match.end(), f"{number} {unit}")
+    figures: list[Quantity] = []
+    for quantity in sorted(found.values(), key=lambda q: q.start):
+        if figures and re.fullmatch(r"\s*[-–]\s*", text[figures[-1].end:quantity.start]):
+            continue  # the upper bound of a range
+        figures.append(quantity)
+    return figures
 
 
 def _shown(clause: str) -> tuple[str, set[int]]:
@@ -118,11 +146,7 @@ def _readable(clause: str) -> str:
 
 def _tasks(plan: Plan) -> Iterator[Task]:
     year = int(plan.meta.date[:4]) if plan.meta.date and plan.meta.date[:4].isdigit() else None
-    tops = [(key, s) for key, s in _walk(plan.sections) if s in plan.sections]
-    task_parts = [(key, s) for key, s in tops if _TASK_ROLES & set(s.roles)]
-    if not task_parts:  # a plan whose parts are named for their subjects ("I. TUYÊN TRUYỀN", "II. KIỂM TRA")
-        task_parts = [(key, s) for key, s in tops if not _NOT_TASKS & set(s.roles)]
-    for key, part in task_parts:
+    for key, part in task_parts(plan):
         if part.children:
             for child_key, child in _task_sections(part, key):
                 yield _task(child_key, child.title or (child.paragraphs[:1] or [""])[0],
@@ -130,6 +154,34 @@ def _tasks(plan: Plan) -> Iterator[Task]:
         else:
             for rank, text in enumerate(part.paragraphs, start=1):
                 yield _task(f"{key}-{rank}", text, text, year)
+
+
+def _said_first(title: str, openers: list[str]) -> bool:
+    key = fold(" ".join(title.split()))
+    return any(key.startswith(fold(opener)) for opener in openers)
+
+
+def _by_agency(part: Section) -> bool:
+    """ "PHÂN CÔNG NHIỆM VỤ": 1. Công an tỉnh, 2. Sở Tài chính …: the tasks said again body by body."""
+    named = [c for c in part.children if c.kind not in _UNNUMBERED]
+    bodies = [c for c in named if starts_with_body(c.title)
+              or fold(c.title).startswith(("đề nghị", "các sở", "ủy ban"))]
+    return len(named) >= 2 and len(bodies) >= 0.6 * len(named)
+
+
+def task_parts(plan: Plan) -> list[tuple[str, Section]]:
+    """The parts whose items are the plan's work: named for tasks ("NHIỆM VỤ", "GIẢI PHÁP") or for the fields of
+    the work ("III. PHÁT TRIỂN NỀN MÓNG …", "IV. … NGÀNH, LĨNH VỰC"), not the situation or a forecast; a part that
+    says the tasks again body by body is the plan's work only when the plan says it nowhere else."""
+    not_parts = words()["not_task_parts"]["parts"]
+    parts = [(key, s) for key, s in _walk(plan.sections) if s in plan.sections and not _said_first(s.title, not_parts)]
+    named = [(key, s) for key, s in parts if _TASK_ROLES & set(s.roles)]
+    fields = [(key, s) for key, s in parts if set(s.roles) <= {"other"} and s.children]
+    chosen = [(key, s) for key, s in parts if (key, s) in named or (key, s) in fields]
+    if not chosen:  # a plan whose parts are all named otherwise: every part that is not frame
+        chosen = [(key, s) for key, s in parts if not _NOT_TASKS & set(s.roles)]
+    spoken = [(key, s) for key, s in chosen if not _by_agency(s)]
+    return spoken or chosen
 
 
 def _heading_roles(section: Section) -> set[str]:
@@ -147,6 +199,8 @@ def _task_sections(section: Section, key: str) -> Iterator[tuple[str, Section]]:
     for child in section.children:
         child_key = _key(key, child)
         if _TARGET_ROLES & _heading_roles(child) and not _TASK_ROLES & _heading_roles(child):
+            continue
+        if _said_first(child.title, words()["not_task_parts"]["items"]):
             continue
         numbered = [c for c in child.children if c.kind not in _UNNUMBERED]
         if numbered and not child.paragraphs and _TASK_ROLES & _heading_roles(child):
@@ -178,20 +232,31 @@ def task_name(text: str, most_words: int = 40) -> str:
 
 
 def _task_rows(plan: Plan) -> list[Task]:
-    """The rows of the plan's task table(s): task, lead, deadline as the table gives them."""
+    """The rows of the plan's task table(s): task, lead, deadline as the table gives them. A table a Markdown copy
+    flattened into one cell a line is read back into rows; one that goes on after a page break without its header
+    (a copy of "B", "C" … parts) is read under the header of the table before it."""
     year = int(plan.meta.date[:4]) if plan.meta.date and plan.meta.date[:4].isdigit() else None
     rows: list[Task] = []
     for number, appendix in enumerate(plan.appendices, start=1):
-        for rank, row in enumerate(appendix.responsibilities, start=1):
-            task = " ".join(str(row.get("task") or "").split())
+        found = list(appendix.responsibilities)
+        header: list[list[str]] = []
+        for table in appendix.tables if not found else []:
+            rows_read = unflattened(table)
+            if rows_read is table and header:
+                rows_read = unflattened(header + table)
+            read = responsibilities_from_table(rows_read) if rows_read is not table else []
+            if read:
+                header = [[cell] for cell in rows_read[0]]
+                found += read
+        for rank, row in enumerate(found, start=1):
+            task = " ".join(" ".join(row.get("tasks") or []).split())
             if not task:
                 continue
-            deadlines = row.get("deadlines") or []
-            due = str(row.get("deadline_text") or (deadlines[0] if deadlines else "") or "") or None
-            due_date = None
-            if due:
-                found = find_times(due, year)
-                due_date = found[0].value if found else None
-            lead = row.get("agency") or row.get("lead")
-            rows.append(Task(f"PL{number}-{rank}", _readable(task), lead, due, due_date))
+            deadline = next(iter(row.get("deadlines") or []), None) or {}
+            due = str(deadline.get("text") or "") or None
+            due_date = deadline.get("date")
+            if due and not due_date:
+                times = find_times(due, year)
+                due_date = times[0].value if times else None
+            rows.append(Task(f"PL{number}-{rank}", task_name(task), row.get("agency"), due, due_date))
     return rows
