@@ -340,3 +340,42 @@ def test_broken_or_hostile_tables_are_reported_never_raised(body: str, width: in
     (grid,) = read_docx_tables(_docx(body), "f.docx")
     assert grid.width == width  # a span past Word's 63 columns is cut there
     assert [problem.code for problem in figure_table(grid).problems] == codes
+
+
+def _typed(rows: list[list[str]], across: tuple[int, ...] = (), bold: tuple[int, ...] = ()) -> bytes:
+    """A table typed row by row; rows in ``across`` are one cell merged over the width, ``bold`` rows bold."""
+    document = Document()
+    document.add_paragraph("Biểu 3. Tổng hợp")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph.add_run(text).bold = r in bold
+        if r in across:
+            table.cell(r, 0).merge(table.cell(r, len(texts) - 1))
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_subtotals_close_their_group_and_the_grand_total_the_table() -> None:
+    xa = commune_names("Quảng Trị", 3, "xã")
+    rows = [["TT", "Đơn vị", "Số hộ"], ["1", "2", "3"], ["I", "Khối xã", ""], ["1", xa[0], "120"],
+            ["2", xa[1], "80"], ["", "Cộng", "200"], ["II", "Khối phường", ""], ["1", xa[2], "1.005"],
+            ["", "Cộng", "1.000"], ["", "Tổng cộng", "1.205"]]
+    table = figure_table(read_docx_tables(_typed(rows), "bc.docx")[0])
+    assert table.header_rows == 1 and table.numbers_row == 1 and table.columns[2].number == "3"
+    assert [(row.label, row.subtotal) for row in table.totals] == [("Cộng", True), ("Cộng", True),
+                                                                   ("Tổng cộng", False)]
+    (wrong,) = check_totals(table)  # the second group's "Cộng" is 1.000 for a single row of 1.005
+    assert (wrong.row, wrong.written, wrong.summed, wrong.parts) == (8, 1000, 1005, (xa[2],))
+
+
+def test_bold_rows_across_the_table_are_groups_without_a_numbering_column() -> None:
+    xa = commune_names("Lào Cai", 2, "xã")
+    rows = [["Đơn vị", "Số lượng"], ["KHỐI XÃ", ""], [xa[0], "7"], [xa[1], "x"], ["Toàn tỉnh", "7"]]
+    table = figure_table(read_docx_tables(_typed(rows, across=(1,), bold=(0, 1)), "bc.docx")[0])
+    assert [(row.kind, row.label) for row in table.rows] == [
+        ("group", "KHỐI XÃ"), ("data", xa[0]), ("data", xa[1]), ("total", "Toàn tỉnh")]
+    assert table.rows[2].values == (None, None) and not table.problems  # "x": nothing to report
+    assert check_totals(table) == []
