@@ -379,3 +379,19 @@ def test_bold_rows_across_the_table_are_groups_without_a_numbering_column() -> N
         ("group", "KHỐI XÃ"), ("data", xa[0]), ("data", xa[1]), ("total", "Toàn tỉnh")]
     assert table.rows[2].values == (None, None) and not table.problems  # "x": nothing to report
     assert check_totals(table) == []
+
+
+def test_rows_and_cells_in_content_controls_are_read_and_deleted_rows_are_not() -> None:
+    def sdt(xml: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{xml}</w:sdtContent></w:sdt>"
+
+    header = "<w:tr>" + _tc("STT") + _tc("Đơn vị") + _tc("Số lượng") + "</w:tr>"
+    wrapped_cell = "<w:tr>" + _tc("1") + _tc("Xã A") + sdt(_tc("12")) + "</w:tr>"
+    wrapped_row = sdt("<w:tr>" + _tc("2") + _tc("Xã B") + _tc("30") + "</w:tr>")
+    deleted = ('<w:tr><w:trPr><w:del w:id="1" w:author="a"/></w:trPr>' + _tc("3") + _tc("Xã C") + _tc("99")
+               + "</w:tr>")
+    total = "<w:tr>" + _tc("") + _tc("Tổng") + _tc("42") + "</w:tr>"
+    grid = read_docx_tables(_docx(f"<w:tbl>{header}{wrapped_cell}{wrapped_row}{deleted}{total}</w:tbl>"), "s.docx")[0]
+    table = figure_table(grid)
+    assert [row.label for row in table.rows] == ["Xã A", "Xã B", "Tổng"]
+    assert table.value("Xã A", "Số lượng") == 12 and check_totals(table) == []

@@ -12,6 +12,7 @@ The interpretation (which rows are the header, what a number is) is ``drafting.r
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -21,6 +22,8 @@ from drafting.readers.docx import _W, _collect_text, _is_bold, _read_part, _xml,
 from drafting.readers.encoding import convert_tcvn3, normalise
 
 __all__ = ["Cell", "Grid", "read_docx_tables"]
+
+_WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag"}
 
 MAX_COLUMNS = 63  # Word's own limit on a table's columns
 MAX_TITLE_PARAGRAPHS = 3  # a title is a line or two above the table ("Biểu mẫu 1" / "Cải cách thể chế")
@@ -135,7 +138,7 @@ def _paragraph_text(p: etree._Element) -> str:
 
 def _cell_text(tc: etree._Element) -> str:
     # Only the cell's own paragraphs: a table nested in it is a grid of its own.
-    return "\n".join(_paragraph_text(p) for p in tc.findall(_W + "p")).strip()
+    return "\n".join(_paragraph_text(p) for p in _children(tc, _W + "p")).strip()
 
 
 def _val(element: etree._Element | None, default: str) -> str:
@@ -145,26 +148,38 @@ def _val(element: etree._Element | None, default: str) -> str:
 def _read_rows(tbl: etree._Element, reader: _Reader, depth: int) -> list[tuple[list[_Pending], int]]:
     """Each row's cells with their grid columns, and the grid columns the row's fillers add after."""
     rows: list[tuple[list[_Pending], int]] = []
-    for tr in tbl.findall(_W + "tr"):
+    for tr in _children(tbl, _W + "tr"):
         tr_pr = tr.find(_W + "trPr")
+        if tr_pr is not None and tr_pr.find(_W + "del") is not None:
+            continue  # a row deleted with tracked changes is not in the table the reader sees
         col = _count(tr_pr.find(_W + "gridBefore") if tr_pr is not None else None, 0)
         after = _count(tr_pr.find(_W + "gridAfter") if tr_pr is not None else None, 0)
         cells = [_Pending("", 0, col, False, None, None, "before")] if col else []
-        for tc in tr.findall(_W + "tc"):
+        for tc in _children(tr, _W + "tc"):
             pr = tc.find(_W + "tcPr")
             span = max(1, _count(pr.find(_W + "gridSpan") if pr is not None else None, 1))
             vmerge = _merge(pr, "vMerge")
             hmerge = _merge(pr, "hMerge")
-            first = next((p for p in tc.findall(_W + "p") if _paragraph_text(p)), None)
+            first = next((p for p in _children(tc, _W + "p") if _paragraph_text(p)), None)
             bold = first is not None and _is_bold(first)
             cells.append(_Pending(_cell_text(tc), col, span, bold, vmerge, hmerge))
             col += span
             if depth == 0:
-                for nested in tc.iter(_W + "tbl"):
-                    if nested.getparent() is tc and not nested.findall(f".//{_W}tbl"):
+                for nested in _children(tc, _W + "tbl"):
+                    if not nested.findall(f".//{_W}tbl"):
                         reader.table(nested, depth + 1)  # a simple nested table only
         rows.append((cells, after))
     return rows
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """``element``'s children of ``tag``, looking through content controls and custom XML that wrap
+    rows, cells or paragraphs in forms made from templates."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _count(element: etree._Element | None, default: int) -> int:
