@@ -79,6 +79,7 @@ def test_cchc_figure_tables() -> None:
         "STT", "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
         "Kết quả thống kê / Đơn vị tính", "Kết quả thống kê / Số liệu", "Ghi chú"]
     assert [column.role for column in first.columns] == ["numbering", "label", "text", "figures", "text"]
+    assert first.title == "Biểu mẫu 1\nCông tác chỉ đạo điều hành CCHC" and found[1].title.startswith("Biểu mẫu 2\n")
     assert len(first.data_rows) == 17
     assert [(row.numbering, row.label) for row in first.rows if row.kind == "group"] == [
         ("3.", "Kiểm tra CCHC"), ("4.", "Thực hiện nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao")]

@@ -11,6 +11,7 @@ The interpretation (which rows are the header, what a number is) is ``drafting.r
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,7 @@ __all__ = ["Cell", "Grid", "read_docx_tables"]
 
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag"}
 
+_CAPTION = re.compile(r"^(?:Biểu|Bảng|Phụ lục|Mẫu)(?: mẫu| số)?\s*[\w.\-/]{0,12}[.:]?$", re.IGNORECASE)
 MAX_COLUMNS = 63  # Word's own limit on a table's columns
 MAX_TITLE_PARAGRAPHS = 3  # a title is a line or two above the table ("Biểu mẫu 1" / "Cải cách thể chế")
 
@@ -64,6 +66,9 @@ class Grid:
 
     @property
     def title(self) -> str:
+        """The paragraph just above; with the caption line above it when that is a "Biểu mẫu 1" alone."""
+        if len(self.before) >= 2 and _CAPTION.match(self.before[-2]) and not _CAPTION.match(self.before[-1]):
+            return f"{self.before[-2]}\n{self.before[-1]}"
         return self.before[-1] if self.before else ""
 
     @property
