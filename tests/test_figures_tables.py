@@ -79,6 +79,7 @@ def test_cchc_figure_tables() -> None:
         "STT", "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
         "Kết quả thống kê / Đơn vị tính", "Kết quả thống kê / Số liệu", "Ghi chú"]
     assert [column.role for column in first.columns] == ["numbering", "label", "text", "figures", "text"]
+    assert first.title == "Biểu mẫu 1\nCông tác chỉ đạo điều hành CCHC" and found[1].title.startswith("Biểu mẫu 2\n")
     assert len(first.data_rows) == 17
     assert [(row.numbering, row.label) for row in first.rows if row.kind == "group"] == [
         ("3.", "Kiểm tra CCHC"), ("4.", "Thực hiện nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao")]
@@ -340,3 +341,58 @@ def test_broken_or_hostile_tables_are_reported_never_raised(body: str, width: in
     (grid,) = read_docx_tables(_docx(body), "f.docx")
     assert grid.width == width  # a span past Word's 63 columns is cut there
     assert [problem.code for problem in figure_table(grid).problems] == codes
+
+
+def _typed(rows: list[list[str]], across: tuple[int, ...] = (), bold: tuple[int, ...] = ()) -> bytes:
+    """A table typed row by row; rows in ``across`` are one cell merged over the width, ``bold`` rows bold."""
+    document = Document()
+    document.add_paragraph("Biểu 3. Tổng hợp")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph.add_run(text).bold = r in bold
+        if r in across:
+            table.cell(r, 0).merge(table.cell(r, len(texts) - 1))
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_subtotals_close_their_group_and_the_grand_total_the_table() -> None:
+    xa = commune_names("Quảng Trị", 3, "xã")
+    rows = [["TT", "Đơn vị", "Số hộ"], ["1", "2", "3"], ["I", "Khối xã", ""], ["1", xa[0], "120"],
+            ["2", xa[1], "80"], ["", "Cộng", "200"], ["II", "Khối phường", ""], ["1", xa[2], "1.005"],
+            ["", "Cộng", "1.000"], ["", "Tổng cộng", "1.205"]]
+    table = figure_table(read_docx_tables(_typed(rows), "bc.docx")[0])
+    assert table.header_rows == 1 and table.numbers_row == 1 and table.columns[2].number == "3"
+    assert [(row.label, row.subtotal) for row in table.totals] == [("Cộng", True), ("Cộng", True),
+                                                                   ("Tổng cộng", False)]
+    (wrong,) = check_totals(table)  # the second group's "Cộng" is 1.000 for a single row of 1.005
+    assert (wrong.row, wrong.written, wrong.summed, wrong.parts) == (8, 1000, 1005, (xa[2],))
+
+
+def test_bold_rows_across_the_table_are_groups_without_a_numbering_column() -> None:
+    xa = commune_names("Lào Cai", 2, "xã")
+    rows = [["Đơn vị", "Số lượng"], ["KHỐI XÃ", ""], [xa[0], "7"], [xa[1], "x"], ["Toàn tỉnh", "7"]]
+    table = figure_table(read_docx_tables(_typed(rows, across=(1,), bold=(0, 1)), "bc.docx")[0])
+    assert [(row.kind, row.label) for row in table.rows] == [
+        ("group", "KHỐI XÃ"), ("data", xa[0]), ("data", xa[1]), ("total", "Toàn tỉnh")]
+    assert table.rows[2].values == (None, None) and not table.problems  # "x": nothing to report
+    assert check_totals(table) == []
+
+
+def test_rows_and_cells_in_content_controls_are_read_and_deleted_rows_are_not() -> None:
+    def sdt(xml: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{xml}</w:sdtContent></w:sdt>"
+
+    header = "<w:tr>" + _tc("STT") + _tc("Đơn vị") + _tc("Số lượng") + "</w:tr>"
+    wrapped_cell = "<w:tr>" + _tc("1") + _tc("Xã A") + sdt(_tc("12")) + "</w:tr>"
+    wrapped_row = sdt("<w:tr>" + _tc("2") + _tc("Xã B") + _tc("30") + "</w:tr>")
+    deleted = ('<w:tr><w:trPr><w:del w:id="1" w:author="a"/></w:trPr>' + _tc("3") + _tc("Xã C") + _tc("99")
+               + "</w:tr>")
+    total = "<w:tr>" + _tc("") + _tc("Tổng") + _tc("42") + "</w:tr>"
+    grid = read_docx_tables(_docx(f"<w:tbl>{header}{wrapped_cell}{wrapped_row}{deleted}{total}</w:tbl>"), "s.docx")[0]
+    table = figure_table(grid)
+    assert [row.label for row in table.rows] == ["Xã A", "Xã B", "Tổng"]
+    assert table.value("Xã A", "Số lượng") == 12 and check_totals(table) == []

@@ -11,7 +11,9 @@ The interpretation (which rows are the header, what a number is) is ``drafting.r
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -22,6 +24,9 @@ from drafting.readers.encoding import convert_tcvn3, normalise
 
 __all__ = ["Cell", "Grid", "read_docx_tables"]
 
+_WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag"}
+
+_CAPTION = re.compile(r"^(?:Biểu|Bảng|Phụ lục|Mẫu)(?: mẫu| số)?\s*[\w.\-/]{0,12}[.:]?$", re.IGNORECASE)
 MAX_COLUMNS = 63  # Word's own limit on a table's columns
 MAX_TITLE_PARAGRAPHS = 3  # a title is a line or two above the table ("Biểu mẫu 1" / "Cải cách thể chế")
 
@@ -61,6 +66,9 @@ class Grid:
 
     @property
     def title(self) -> str:
+        """The paragraph just above; with the caption line above it when that is a "Biểu mẫu 1" alone."""
+        if len(self.before) >= 2 and _CAPTION.match(self.before[-2]) and not _CAPTION.match(self.before[-1]):
+            return f"{self.before[-2]}\n{self.before[-1]}"
         return self.before[-1] if self.before else ""
 
     @property
@@ -135,7 +143,7 @@ def _paragraph_text(p: etree._Element) -> str:
 
 def _cell_text(tc: etree._Element) -> str:
     # Only the cell's own paragraphs: a table nested in it is a grid of its own.
-    return "\n".join(_paragraph_text(p) for p in tc.findall(_W + "p")).strip()
+    return "\n".join(_paragraph_text(p) for p in _children(tc, _W + "p")).strip()
 
 
 def _val(element: etree._Element | None, default: str) -> str:
@@ -145,26 +153,38 @@ def _val(element: etree._Element | None, default: str) -> str:
 def _read_rows(tbl: etree._Element, reader: _Reader, depth: int) -> list[tuple[list[_Pending], int]]:
     """Each row's cells with their grid columns, and the grid columns the row's fillers add after."""
     rows: list[tuple[list[_Pending], int]] = []
-    for tr in tbl.findall(_W + "tr"):
+    for tr in _children(tbl, _W + "tr"):
         tr_pr = tr.find(_W + "trPr")
+        if tr_pr is not None and tr_pr.find(_W + "del") is not None:
+            continue  # a row deleted with tracked changes is not in the table the reader sees
         col = _count(tr_pr.find(_W + "gridBefore") if tr_pr is not None else None, 0)
         after = _count(tr_pr.find(_W + "gridAfter") if tr_pr is not None else None, 0)
         cells = [_Pending("", 0, col, False, None, None, "before")] if col else []
-        for tc in tr.findall(_W + "tc"):
+        for tc in _children(tr, _W + "tc"):
             pr = tc.find(_W + "tcPr")
             span = max(1, _count(pr.find(_W + "gridSpan") if pr is not None else None, 1))
             vmerge = _merge(pr, "vMerge")
             hmerge = _merge(pr, "hMerge")
-            first = next((p for p in tc.findall(_W + "p") if _paragraph_text(p)), None)
+            first = next((p for p in _children(tc, _W + "p") if _paragraph_text(p)), None)
             bold = first is not None and _is_bold(first)
             cells.append(_Pending(_cell_text(tc), col, span, bold, vmerge, hmerge))
             col += span
             if depth == 0:
-                for nested in tc.iter(_W + "tbl"):
-                    if nested.getparent() is tc and not nested.findall(f".//{_W}tbl"):
+                for nested in _children(tc, _W + "tbl"):
+                    if not nested.findall(f".//{_W}tbl"):
                         reader.table(nested, depth + 1)  # a simple nested table only
         rows.append((cells, after))
     return rows
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """``element``'s children of ``tag``, looking through content controls and custom XML that wrap
+    rows, cells or paragraphs in forms made from templates."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _count(element: etree._Element | None, default: int) -> int:

@@ -204,7 +204,10 @@ def _header_top(grid: Grid, columns: list[int], numbered: bool) -> int:
 
 
 def _continues_header(above: Sequence[Cell], row: Sequence[Cell], columns: list[int]) -> bool:
-    """A second header row: it refines a merge across above it, or continues one down, or has no gap."""
+    """A second header row: it refines a merge across above it, or continues one down, or has no gap.
+    One cell across the whole width under a header is a group ("KHỐI XÃ"), not more header."""
+    if row and row[0].cols >= len(row) and row[0].is_origin:
+        return False
     if any(cell.cols > 1 and cell.text.strip() for cell in above):
         return True
     if any(not cell.is_origin and cell.origin_row < cell.row for cell in row):
