@@ -11,7 +11,7 @@ from drafting.parsing.task_table import responsibilities_from_table
 from drafting.parsing.text import is_upper, squash
 from drafting.parsing.tree import TreeBuilder
 
-_REF = re.compile(r"^\(?\s*((?:Ban hành\s+)?[Kk]èm theo\b.*?)\)?\.?$")
+_REF = re.compile(r"^\(?\s*((?:[Bb]an hành\s+)?[Kk]èm theo\b.*?)\)?\.?$")
 _LABEL = re.compile(r"^((?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[IVX\d]+)?)\s*[.:\-–]?\s*(?P<rest>.*)$")
 
 
@@ -41,9 +41,11 @@ def _appendix(blocks: list[Block], warnings: list[Warning]) -> Appendix:
     if label:
         appendix.label = squash(label.group(1))
         appendix.title = squash(label.group("rest")) or None
+        if appendix.title and is_reference(appendix.title):  # "PHỤ LỤC" run into "ban hành kèm theo Kế hoạch …"
+            appendix.ref, appendix.title = reference(appendix.title), None
         index = 1
     titles: list[str] = [appendix.title] if appendix.title else []
-    while index < len(blocks) and index < 6 and label:
+    while index < len(blocks) and index < 6 and label and not appendix.ref:
         text = blocks[index].text.strip()
         if is_reference(text):
             appendix.ref = reference(text)

@@ -155,7 +155,11 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
     rest = cited[match.end("type") :] if match else cited
     number = _NUMBER_SYMBOL.search(rest)
     if number and ref.doc_type and fold(ref.doc_type) in load("vocabulary")["cited_by_name"]:
-        if not re.match(r"^\s*(?:[a-zà-ỹđ]+\s+){0,3}(?:số\s*:?\s*)?$", rest[: number.start()]):
+        before = rest[: number.start()]
+        # "Luật Bầu cử … Hội đồng nhân dân số 85/2015/QH13": the name, then the law's own "số" and number.
+        another = re.search(rf"(?<!\w)(?:{_type_alternation()})(?!\w)", before)
+        named = re.search(r"\ssố\s*:?\s*$", before) and not another
+        if not named and not re.match(r"^\s*(?:[a-zà-ỹđ]+\s+){0,3}(?:số\s*:?\s*)?$", before):
             rest = rest[: number.start()]  # "Luật Luật sư, … Điều 5 Quyết định số 2536/…": another document's
             number = None
     if number and (not find_date(rest)[1] or number.start() < find_date(rest)[1].start()):  # type: ignore[union-attr]

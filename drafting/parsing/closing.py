@@ -111,7 +111,11 @@ def _join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _read_recipients(lines: list[str], closing: Closing) -> int:
+    """An unmarked line continues the item above when it starts in lower case or when the item above
+    broke off after a comma ("- Ủy ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng," / "VP Đảng uỷ;")."""
+    previous_raw = ""
     for index, line in enumerate(lines):
+        broke_off, previous_raw = previous_raw.rstrip().endswith(","), line
         archive = _ARCHIVE.match(line)
         if archive:
             closing.archive = archive.group("archive").strip().rstrip(".").strip() or None
@@ -123,8 +127,14 @@ def _read_recipients(lines: list[str], closing: Closing) -> int:
             previous = closing.recipients[-1]
             closing.recipients[-1] = f"{previous} {item}" if previous.endswith(":") else f"{previous}, {item}"
             continue
-        if not _ITEM_MARK.match(line) and closing.recipients and not is_upper(line) and line[:1].islower():
-            closing.recipients[-1] += " " + _clean_item(line)
+        if (
+            not _ITEM_MARK.match(line)
+            and closing.recipients
+            and not is_upper(line)
+            and (line[:1].islower() or broke_off)
+            and not _ARCHIVE.match(line)
+        ):
+            closing.recipients[-1] += (", " if broke_off else " ") + _clean_item(line)
             continue
         if not _ITEM_MARK.match(line) and closing.recipients and _looks_like_signature(line):
             return index

@@ -46,9 +46,14 @@ def expand(text: str) -> str:
 def normal_case(raw: str, place: str | None = None) -> str:
     """ "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK" → "Ủy ban nhân dân tỉnh Đắk Lắk"; mixed case is kept.
 
-    A unit word left without its name ("VĂN PHÒNG UBND TỈNH") is completed with the place."""
+    A unit word left without its name ("VĂN PHÒNG UBND TỈNH") is completed with the place. A header's
+    "MTTQ" is the Front's name in full ("ỦY BAN MTTQ VIỆT NAM XÃ …" → "Ủy ban Mặt trận Tổ quốc Việt Nam xã …");
+    a stray mark typed before the line ("/ỦY BAN …") is not part of it."""
+    raw = raw.strip().lstrip("/\\|").strip()
     upper = is_upper(raw)
     text = expand(raw)
+    for short, full in _vocabulary()["header_abbreviations"].items():
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
     if not upper:
         for city in _vocabulary()["central_cities"]:
             text = text.replace(f"thành phố {city}", f"Thành phố {city}")
@@ -89,7 +94,10 @@ def _body_case(text: str) -> str:
             capitalise.add(index + 1)
     words = [w[:1].upper() + w[1:] if i in capitalise and not _is_acronym(w) else w for i, w in enumerate(words)]
     words = [re.sub(r"(?<=\w)-(\w)", lambda m: "-" + m.group(1).upper(), w) for w in words]  # "hóa-Xã"
-    return re.sub(r"\s*-\s*", " - ", " ".join(words)) if " - " in text else " ".join(words)
+    cased = re.sub(r"\s*-\s*", " - ", " ".join(words)) if " - " in text else " ".join(words)
+    for name in sorted(_vocabulary()["header_proper_names"], key=len, reverse=True):  # "Mặt trận Tổ quốc Việt Nam"
+        cased = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name, cased, flags=re.IGNORECASE)
+    return cased
 
 
 def _is_acronym(word: str) -> bool:
