@@ -36,6 +36,7 @@ def report(ctx: click.Context, plan_file: Path, period: str | None, data_file: P
     from drafting.render.docx_writer import render_docx, write_bytes_atomically, write_text_atomically
     from drafting.render.json_out import to_json
     from drafting.report import ReportOptions, period_for, plan_items, report_on_plan
+    from drafting.report.naming import issuer_named
     from drafting.report.workbook import read_results
     from drafting.report.workbook import sheet_template as make_sheet
 
@@ -49,7 +50,7 @@ def report(ctx: click.Context, plan_file: Path, period: str | None, data_file: P
             if output.suffix.lower() != ".xlsx":
                 raise click.BadParameter("the workbook is written as .xlsx, e.g. -o so-lieu.xlsx",
                                          param_hint="-o")
-            unit = plan.meta.issuer or ""
+            unit = issuer_named(plan) or ""
             write_bytes_atomically(output, make_sheet(plan, items, unit, chosen.label if chosen else None))
             click.echo(f"Đã ghi {output} — {len(items.targets)} chỉ tiêu, {len(items.tasks)} nhiệm vụ để điền.")
             return
@@ -68,7 +69,7 @@ def report(ctx: click.Context, plan_file: Path, period: str | None, data_file: P
             write_text_atomically(json_output, to_json(drafted.plan))
     except DraftingError as error:
         _fail(ctx, error)
-    click.echo(f"Đã ghi {written} — báo cáo {chosen.label} của {plan.meta.issuer or 'đơn vị'}.")
+    click.echo(f"Đã ghi {written} — báo cáo {chosen.label} của {issuer_named(plan) or 'đơn vị'}.")
     if drafted.todo:
         click.echo("\nCòn phải điền hoặc kiểm tra:")
         for line in drafted.todo:

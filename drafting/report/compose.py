@@ -16,9 +16,9 @@ from typing import Any
 from drafting.model import Meta, Plan, Section, Signature, Source
 from drafting.report.errors import words
 from drafting.report.model import DONE, NOT_STARTED, ONGOING, PlanItems, Results, TargetResult, TaskResult, percent
+from drafting.report.naming import issuer_named, plan_citation
 from drafting.report.numbers import written_number
 from drafting.report.period import Period
-from drafting.report.workbook import plan_citation
 
 PLACEHOLDER = re.compile(r"\[\[(?P<key>[\w.-]+)\|(?P<label>[^\]]*)\]\]")
 
@@ -74,7 +74,7 @@ def compose_report(plan: Plan, items: PlanItems, results: Results | None, period
                    addressee: str | None, chart: bytes | None = None, through: str | None = None) -> ReportDraft:
     """The unit's report on ``plan`` for ``period``; ``results`` None when the unit has no sheet yet."""
     placeholders: dict[str, str] = {}
-    issuer = plan.meta.issuer or "[[co_quan|cơ quan báo cáo]]"
+    issuer = issuer_named(plan) or "[[co_quan|cơ quan báo cáo]]"
     upcoming = period.following()
     citation = plan_citation(plan)
     subject = _subject(plan)

@@ -15,9 +15,9 @@ from drafting.report.chart import completion_chart
 from drafting.report.compose import ReportOptions, _blank, _kind, sentence, signature, subject_of
 from drafting.report.errors import ReportInputError, words
 from drafting.report.model import percent
+from drafting.report.naming import plan_citation
 from drafting.report.numbers import written_number
 from drafting.report.period import Period
-from drafting.report.workbook import plan_citation
 from drafting.units import Unit
 
 

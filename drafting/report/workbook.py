@@ -17,6 +17,7 @@ from drafting.model import Plan
 from drafting.parsing.text import fold
 from drafting.report.errors import ReportInputError, message, words
 from drafting.report.model import IssuedDocument, PlanItems, Results, TargetResult, TaskResult
+from drafting.report.naming import plan_citation
 from drafting.report.numbers import parse_number
 
 MAX_PROBLEMS = 30  # a sheet wrong in every row is told in its first thirty problems
@@ -26,21 +27,6 @@ def plan_key(plan: Plan) -> str:
     """What ties a sheet to its plan: number, symbol, date and a digest of the title."""
     digest = hashlib.sha1(" ".join((plan.meta.title or "").split()).encode()).hexdigest()[:8]
     return f"{plan.meta.number or ''}/{plan.meta.symbol or ''}|{plan.meta.date or ''}|{digest}"
-
-
-def plan_citation(plan: Plan) -> str:
-    """ "Kế hoạch số 12/KH-UBND ngày 05/3/2026 của Ủy ban nhân dân xã Phù Mỹ Bắc" (blanks kept as dots)."""
-    kind = (plan.meta.doc_type or "Kế hoạch").capitalize()
-    number = f"{plan.meta.number or '…'}/{plan.meta.symbol}" if plan.meta.symbol else (plan.meta.number or "…")
-    text = f"{kind} số {number}"
-    if plan.meta.date and len(plan.meta.date) == 10:
-        day = dt.date.fromisoformat(plan.meta.date)
-        text += f" ngày {day.day:02d}/{day.month:02d}/{day.year}"
-    elif plan.meta.date:
-        text += f" năm {plan.meta.date[:4]}"
-    if plan.meta.issuer:
-        text += f" của {plan.meta.issuer}"
-    return text
 
 
 def sheet_template(plan: Plan, items: PlanItems, unit: str, period: str | None) -> bytes:
