@@ -25,6 +25,7 @@ from drafting.report.consolidate import (
     Consolidation,
     compose_consolidated,
     consolidate,
+    consolidated_table,
     province_of,
     report_due,
 )
@@ -129,6 +130,7 @@ def test_consolidated_report_checks_and_reads_back(parent: Plan, gathered: Conso
         in text
     assert f"Các đơn vị chưa gửi báo cáo ({len(units) - BROKEN - 1}): {units[BROKEN + 1].full}" in text
     table = next(t for s in back.all_sections() for t in s.tables if "Số đơn vị báo cáo" in t[0])
+    assert table[0][-1] == "Tỷ lệ (%)"  # no previous period given: no "Kỳ trước" columns
     rows = {fold(row[1]): row for row in table[1:]}
     for row in gathered.rows:
         assert rows[fold(row.label)][5] == written(row.done)  # type: ignore[arg-type]
@@ -143,6 +145,7 @@ def test_previous_period_is_compared(parent: Plan, gathered: Consolidation, sent
     previous = render_docx(report, tmp_path / "quy-4.docx")
     before = previous_figures(previous)
     now = consolidate([read_unit_report(path, "Đồng Tháp") for path in sent[0]], communes("Đồng Tháp"), DUE, before)
+    assert consolidated_table(now.rows)[0][-2:] == ["Kỳ trước", "Tăng, giảm"]
     for row in now.rows:
         match = next(r for r in earlier.rows if fold(r.label) == fold(row.label))
         assert row.previous == match.done

@@ -267,11 +267,14 @@ def _reporting_lines(consolidation: Consolidation) -> list[str]:
 
 
 def consolidated_table(rows: Sequence[ConsolidatedRow]) -> list[list[str]]:
-    table = [list(words()["table_headers"]["consolidated_targets"])]
+    """Indicators as rows; the previous period's columns only when there is a previous period to show."""
+    compared = any(row.previous is not None for row in rows)
+    headers = list(words()["table_headers"]["consolidated_targets"])
+    table = [headers if compared else headers[:-2]]
     for number, row in enumerate(rows, start=1):
-        table.append([str(number), row.label, row.measure, str(row.reporting), written_number(row.planned),
-                      written_number(row.done), written_number(row.rate), written_number(row.previous),
-                      _signed(row.change)])
+        cells = [str(number), row.label, row.measure, str(row.reporting), written_number(row.planned),
+                 written_number(row.done), written_number(row.rate)]
+        table.append(cells + [written_number(row.previous), _signed(row.change)] if compared else cells)
     return table
 
 
