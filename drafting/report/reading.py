@@ -5,7 +5,6 @@ and listed in the consolidation, never fatal."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -144,19 +143,26 @@ def _by_indicator_rows(table: FigureTable, roles: dict[int, str | None], done: i
         if row.kind != "data" or not row.label:
             continue
         written = row.cells[unit].strip() if unit is not None else ("%" if _is_percent(row, done) else "")
-        measure = measure if _plain(written) in _DITTO else written  # '"' under "Lượt" is "Lượt" again
+        measure = measure if _plain(written) in _ditto() else written  # '"' under "Lượt" is "Lượt" again
         label = row.label
         if fold(label) in seen:  # "Trong đó: …" under two items: told by the item it details
             label = f"{heading} / {label}"
-        elif not _DETAIL.match(label):
+        elif not _is_detail(label):
             heading = label
         seen.add(fold(label))
         found.append(UnitFigure(label, measure, _value(row, target), _value(row, done)))
     return [figure for figure in found if figure.done is not None or figure.planned is not None]
 
 
-_DETAIL = re.compile(r"^\s*(?:[-+–]|trong đó\b)", re.IGNORECASE)
-_DITTO = {'"', "“", "”", "''", "nt", "-nt-", "như trên"}
+@cache
+def _ditto() -> set[str]:
+    return {_plain(mark) for mark in words()["figure_rows"]["ditto"]}
+
+
+def _is_detail(label: str) -> bool:
+    """ "- Có thẻ BHYT", "Trong đó: …": a detail of the row above, not a row of its own."""
+    key = fold(label.strip())
+    return any(key.startswith(fold(opener)) for opener in words()["figure_rows"]["detail_openers"])
 
 
 def _is_percent(row: Row, position: int) -> bool:
