@@ -12,12 +12,15 @@ from pathlib import Path
 from drafting.check.anatomy import read_anatomy
 from drafting.check.docx_format import read_format
 from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
-from drafting.check.rules import RULES, Context, run_rules
+from drafting.check.rules import RULES, Context, evaluate
 from drafting.errors import InputError
 from drafting.readers import convert_doc, read_bytes
 from drafting.readers.docx import open_package
 
-__all__ = ["ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
+__all__ = ["CHECKS", "ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
+
+# The format rules of the spec, then the house text rules, the drawn lines and the body tables.
+CHECKS = [*RULES]
 
 
 def check_docx(path: Path | str) -> CheckReport:
@@ -35,6 +38,7 @@ def check_docx(path: Path | str) -> CheckReport:
         data = convert_doc(path)
     with open_package(data, name) as package:
         document = read_format(package, name)
-    return CheckReport(path=name, findings=run_rules(Context(document, read_anatomy(document))))
+    findings, results = evaluate(Context(document, read_anatomy(document)), CHECKS)
+    return CheckReport(path=name, findings=findings, results=results)
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 
-from drafting.check.findings import WARNING, CheckReport, Finding
+from drafting.check.findings import NOT_EVALUATED, WARNING, CheckReport, Finding
 
 
 def findings_to_text(report: CheckReport) -> str:
     """One block per finding: rule and place, the excerpt, what was found → what is expected, and
     the sentence that says what to do."""
     if not report.findings:
-        return f"{report.path}: không phát hiện sai lệch nào so với thể thức Nghị định 30/2020/NĐ-CP."
+        return "\n".join([f"{report.path}: không phát hiện sai lệch nào so với thể thức Nghị định 30/2020/NĐ-CP.",
+                          *_coverage(report)])
     errors = sum(1 for finding in report.findings if finding.severity != WARNING)
     warnings = len(report.findings) - errors
     lines = [f"{report.path}: {errors} lỗi thể thức, {warnings} lưu ý (Nghị định 30/2020/NĐ-CP)", ""]
@@ -19,7 +20,20 @@ def findings_to_text(report: CheckReport) -> str:
         lines.extend(_block(index, finding))
     counts = ", ".join(f"{rule}: {count}" for rule, count in report.counts().items())
     lines.append(f"Theo quy tắc — {counts}")
-    return "\n".join(lines)
+    return "\n".join(lines + _coverage(report))
+
+
+def _coverage(report: CheckReport) -> list[str]:
+    """ "Đã kiểm tra 40/44 quy tắc áp dụng", then each rule that could not be checked and why."""
+    if not report.results:
+        return []
+    coverage = report.coverage()
+    lines = [f"Đã kiểm tra {coverage['evaluated']}/{coverage['applicable']} quy tắc áp dụng cho văn bản này."]
+    unchecked = [result for result in report.results if result.status == NOT_EVALUATED]
+    if unchecked:
+        lines.append("Chưa kiểm tra được: " + "; ".join(f"{r.rule} ({r.reason})" if r.reason else r.rule
+                                                      for r in unchecked) + ".")
+    return lines
 
 
 def _block(index: int, finding: Finding) -> list[str]:
