@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from drafting.check.findings import NOT_EVALUATED, WARNING, CheckReport, Finding
+
+if TYPE_CHECKING:
+    from drafting.check.fix import FixResult
 
 
 def findings_to_text(report: CheckReport) -> str:
@@ -49,3 +53,24 @@ def _block(index: int, finding: Finding) -> list[str]:
 
 def findings_to_json(report: CheckReport) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def fix_to_text(result: FixResult) -> str:
+    """What `--fix` changed, then what is left for a person (the fixed copy's own report)."""
+    before, after = len(result.before.findings), len(result.after.findings)
+    lines = [f"Đã ghi bản sửa {result.output} (từ {result.source}): {before} → {after} sai lệch.", ""]
+    lines.append("Đã sửa (không làm đổi nội dung):" if result.changes else "Không có lỗi nào sửa tự động được.")
+    lines.extend(f"  - {change}" for change in result.changes)
+    lines.append("")
+    if result.after.findings:
+        lines.append(f"Còn lại cho người soạn ({after}):")
+        lines.append(findings_to_text(result.after))
+    else:
+        lines.extend(_coverage(result.after))
+    return "\n".join(lines)
+
+
+def fix_to_json(result: FixResult) -> str:
+    return json.dumps({"schema": "drafting.check-fix/1", "source": result.source, "output": str(result.output),
+                       "changes": result.changes, "before": result.before.to_dict(),
+                       "after": result.after.to_dict()}, ensure_ascii=False, indent=2)

@@ -1,0 +1,191 @@
+"""`drafting check --fix`: the fixes that cannot change what a document says, applied to a copy.
+
+Fixed here: spacing around punctuation and doubled spaces (X1, X2), decomposed Unicode (X3), the
+minority tone placement (X4), fonts that are not Times New Roman (P4), the body's size and
+justification (B1), margins (P3). Everything else (wording, numbering, the header's layout, drawn
+lines, signatures) is left for a person and listed. Edits go through `docx_edit`, which keeps each
+run's formatting; the copy is written atomically and checked again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from drafting.check import check_docx, check_format, read_docx
+from drafting.check.anatomy import read_anatomy
+from drafting.check.docx_edit import (
+    apply_edits,
+    clamp_margins,
+    normalise_text,
+    runs,
+    set_alignment,
+    set_font,
+    set_size,
+    text_slots,
+    write_docx,
+)
+from drafting.check.docx_format import DocxFormat, Paragraph
+from drafting.check.findings import CheckReport, Finding
+from drafting.check.rules import TWIPS_PER_MM, Context, _is_heading, _text_paragraphs
+from drafting.check.text_rules import majority_style, spacing_edits, tone_edits, typed_paragraphs
+from drafting.check.values import rules_data
+from drafting.errors import UsageError
+
+FIXED_RULES = ("X1", "X2", "X3", "X4", "P3", "P4", "B1")
+SYMBOL_FONTS = ("Symbol", "Wingdings", "Webdings")  # bullets drawn from these are glyphs, not letters
+
+
+@dataclass
+class FixResult:
+    source: str
+    output: Path
+    before: CheckReport
+    after: CheckReport
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def left(self) -> list[Finding]:
+        """What a person still has to do."""
+        return self.after.findings
+
+
+def fix_docx(path: Path | str, output: Path | str) -> FixResult:
+    output = Path(output)
+    if output.resolve() == Path(path).resolve():
+        raise UsageError("fix_same_file", path=str(path))
+    name, data, document = read_docx(path)
+    before = check_format(document, name)
+    root = _document_root(document)
+    changes: list[str] = []
+    if root is not None:
+        changes = _fix(document, root)
+    write_docx(data, {"word/document.xml": root} if root is not None else {}, output)
+    return FixResult(source=name, output=output, before=before, after=check_docx(output), changes=changes)
+
+
+def _document_root(document: DocxFormat) -> etree._Element | None:
+    element = next((p.element for p in document.paragraphs if p.element is not None), None)
+    return element.getroottree().getroot() if element is not None else None
+
+
+def _fix(document: DocxFormat, root: etree._Element) -> list[str]:
+    context = Context(document, read_anatomy(document))
+    changes: list[str] = []
+    decomposed = normalise_text(root)  # first: the other edits are computed on NFC text
+    if decomposed:
+        changes.append(f"X3: chuyển {decomposed} đoạn chữ tổ hợp (NFD) sang Unicode dựng sẵn (NFC)")
+    changes += _fix_spacing(typed_paragraphs(context.anatomy))
+    changes += _fix_tones(document.paragraphs)
+    changes += _fix_fonts(document.paragraphs)
+    changes += _fix_body(context)
+    changes += _fix_margins(root)
+    return changes
+
+
+def _fix_spacing(paragraphs: list[Paragraph]) -> list[str]:
+    changes = []
+    for paragraph in paragraphs:
+        if paragraph.element is None:
+            continue
+        text, _ = text_slots(paragraph.element)
+        edits = spacing_edits(text)
+        done = apply_edits(paragraph.element, edits)
+        if done:
+            rules = "/".join(sorted({edit.rule for edit in edits}))
+            changes.append(f"{rules} đoạn {paragraph.number}: bỏ {done} chỗ dấu cách thừa")
+    return changes
+
+
+def _fix_tones(paragraphs: list[Paragraph]) -> list[str]:
+    texts = {p.number: text_slots(p.element)[0] for p in paragraphs if p.element is not None}
+    result = majority_style(list(texts.values()))
+    if result is None:
+        return []
+    style = result[0]
+    changes = []
+    for paragraph in paragraphs:
+        if paragraph.element is None:
+            continue
+        edits = tone_edits(texts[paragraph.number], style)
+        if apply_edits(paragraph.element, edits):
+            words = ", ".join(dict.fromkeys(edit.new for edit in edits))
+            changes.append(f"X4 đoạn {paragraph.number}: viết thống nhất kiểu bỏ dấu {style_name(style)} ({words})")
+    return changes
+
+
+def style_name(style: str) -> str:
+    return "mới (“hóa”)" if style == "new" else "cũ (“hoá”)"
+
+
+def _xml_runs(paragraph: Paragraph) -> list[tuple[etree._Element, int]]:
+    """Each XML run of the paragraph with the index of its `Run` (after a numbering label, if any)."""
+    assert paragraph.element is not None
+    elements = runs(paragraph.element)
+    shift = len(paragraph.runs) - len(elements)
+    return [(element, index + shift) for index, element in enumerate(elements)] if shift in (0, 1) else []
+
+
+def _fix_fonts(paragraphs: list[Paragraph]) -> list[str]:
+    wanted = rules_data()["font"]["name"]
+    changed = []
+    for paragraph in paragraphs:
+        if paragraph.element is None:
+            continue
+        count = 0
+        for element, index in _xml_runs(paragraph):
+            run = paragraph.runs[index]
+            fonts = {font for font in run.fonts if font}
+            if not run.visible or not fonts - {wanted} or fonts & set(SYMBOL_FONTS) or _private_use(run.text):
+                continue
+            set_font(element, wanted)
+            count += 1
+        if count:
+            changed.append(paragraph.number)
+    return [f"P4: đổi phông sang {wanted} ở {len(changed)} đoạn ({_numbers(changed)})"] if changed else []
+
+
+def _private_use(text: str) -> bool:
+    return any(0xE000 <= ord(char) <= 0xF8FF for char in text)
+
+
+def _fix_body(context: Context) -> list[str]:
+    spec = context.data["body"]
+    low, high = spec["size"]
+    sized, aligned = [], []
+    for paragraph in _text_paragraphs(context.anatomy):
+        if paragraph.element is None:
+            continue
+        count = 0
+        for element, index in _xml_runs(paragraph):
+            size = paragraph.runs[index].format.size
+            if paragraph.runs[index].visible and size is not None and not low <= size <= high:
+                set_size(element, high if size > high else low)
+                count += 1
+        if count:
+            sized.append(paragraph.number)
+        if not _is_heading(paragraph) and paragraph.format.alignment not in spec["justified"]:
+            set_alignment(paragraph.element, "both")
+            aligned.append(paragraph.number)
+    changes = []
+    if sized:
+        changes.append(f"B1: đưa cỡ chữ nội dung về {low:g}–{high:g} pt ở {len(sized)} đoạn ({_numbers(sized)})")
+    if aligned:
+        changes.append(f"B1: căn đều hai lề {len(aligned)} đoạn nội dung ({_numbers(aligned)})")
+    return changes
+
+
+def _fix_margins(root: etree._Element) -> list[str]:
+    limits = rules_data()["margins_mm"]
+    names = rules_data()["margin_names"]
+    twips = {side: (round(limits[side][0] * TWIPS_PER_MM), int(limits[side][1] * TWIPS_PER_MM))
+             for side in ("top", "bottom", "left", "right")}
+    return [f"P3: {names[side]} {old / TWIPS_PER_MM:.1f} mm → {new / TWIPS_PER_MM:.1f} mm".replace(".", ",")
+            for side, old, new in clamp_margins(root, twips)]
+
+
+def _numbers(numbers: list[int]) -> str:
+    shown = ", ".join(str(number) for number in numbers[:8])
+    return shown + (f", … ({len(numbers) - 8} đoạn nữa)" if len(numbers) > 8 else "")
