@@ -11,6 +11,7 @@ from pathlib import Path
 
 from drafting.check.anatomy import read_anatomy
 from drafting.check.docx_format import DocxFormat, read_format
+from drafting.check.drawn_rules import DRAWN_CHECKS
 from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
 from drafting.check.rules import RULES, Context, evaluate
 from drafting.check.text_rules import TEXT_CHECKS
@@ -21,7 +22,7 @@ from drafting.readers.docx import open_package
 __all__ = ["CHECKS", "ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
 
 # The format rules of the spec, then the house text rules, the drawn lines and the body tables.
-CHECKS = [*RULES, *TEXT_CHECKS]
+CHECKS = [*RULES, *TEXT_CHECKS, *DRAWN_CHECKS]
 
 
 def check_docx(path: Path | str) -> CheckReport:

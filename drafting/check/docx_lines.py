@@ -1,0 +1,159 @@
+"""The short horizontal lines a paragraph draws, read from its XML: the DOCX half of C6, Q3, T4.
+
+Real files draw them four ways: a DrawingML shape (``prst="line"`` or a straight connector, with
+its VML copy in ``mc:Fallback``, skipped), a VML ``v:line`` or connector ``v:shape`` in older files,
+a bottom border of the paragraph, or a bottom border of the table cell. Lengths are in twips.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from drafting.check.docx_format import _W, MC
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V = "urn:schemas-microsoft-com:vml"
+EMU_PER_TWIP = 635
+LINE_SHAPES = ("line", "straightConnector1")
+FLAT_TWIPS = 60  # a "line" taller than 3 pt is a box or a slanted stroke, not a rule line
+CELL_MARGIN_TWIPS = 108  # Word's default left and right cell margins (0.19 cm)
+_UNITS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "px": 15.0, "": 20.0}
+
+
+@dataclass(frozen=True)
+class DrawnLine:
+    length: int  # twips
+    x: int | None  # horizontal offset of the left end, twips from what it is anchored to; None if unknown
+    form: str  # "shape", "vml", "border", "cell_border"
+
+
+def lines_in(p: etree._Element) -> tuple[list[DrawnLine], bool]:
+    """The horizontal lines drawn in the paragraph, and whether it holds a drawing that is no
+    measurable line (a picture, a text box): then a missing line cannot be told from a hidden one."""
+    lines: list[DrawnLine] = []
+    other = False
+    for drawing in _outside_fallback(p, _W + "drawing"):
+        line = _drawingml_line(drawing)
+        if line:
+            lines.append(line)
+        else:
+            other = True
+    for shape in _outside_fallback(p, f"{{{V}}}line") + _outside_fallback(p, f"{{{V}}}shape"):
+        line = _vml_line(shape)
+        if line:
+            lines.append(line)
+        elif shape.tag == f"{{{V}}}shape":
+            other = True
+    border = _paragraph_border(p)
+    if border:
+        lines.append(border)
+    return lines, other
+
+
+def _outside_fallback(p: etree._Element, tag: str) -> list[etree._Element]:
+    found = []
+    for element in p.iter(tag):
+        ancestor = element.getparent()
+        while ancestor is not None and ancestor is not p and ancestor.tag != f"{{{MC}}}Fallback":
+            ancestor = ancestor.getparent()
+        if ancestor is p or ancestor is None:
+            found.append(element)
+    return found
+
+
+def _drawingml_line(drawing: etree._Element) -> DrawnLine | None:
+    geometry = drawing.find(f".//{{{A}}}prstGeom")
+    extent = drawing.find(f".//{{{WP}}}extent")
+    if geometry is None or geometry.get("prst") not in LINE_SHAPES or extent is None:
+        return None
+    width, height = int(extent.get("cx", "0")), int(extent.get("cy", "0"))
+    if height > FLAT_TWIPS * EMU_PER_TWIP or width == 0:
+        return None
+    offset = drawing.find(f".//{{{WP}}}positionH/{{{WP}}}posOffset")
+    x = int(offset.text) // EMU_PER_TWIP if offset is not None and (offset.text or "").lstrip("-").isdigit() else None
+    return DrawnLine(width // EMU_PER_TWIP, x, "shape")
+
+
+def _vml_line(shape: etree._Element) -> DrawnLine | None:
+    if shape.tag == f"{{{V}}}line":
+        start, end = _point(shape.get("from", "0,0")), _point(shape.get("to", "0,0"))
+        if start is None or end is None or abs(end[1] - start[1]) > FLAT_TWIPS:
+            return None
+        return DrawnLine(round(abs(end[0] - start[0])), round(min(start[0], end[0])), "vml") \
+            if end[0] != start[0] else None
+    style = _style(shape.get("style", ""))
+    if shape.get(f"{{{'urn:schemas-microsoft-com:office:office'}}}connectortype") is None and \
+            shape.get("type") != "#_x0000_t32":
+        return None  # a connector (t32 is Word's straight arrow connector) is a line; other shapes are not
+    width, height = _length(style.get("width", "")), _length(style.get("height", "0"))
+    if width is None or not width or (height or 0) > FLAT_TWIPS:
+        return None
+    left = _length(style.get("margin-left", style.get("left", "")))
+    return DrawnLine(round(width), round(left) if left is not None else None, "vml")
+
+
+def _style(text: str) -> dict[str, str]:
+    return {key.strip(): value.strip() for key, _, value in (part.partition(":") for part in text.split(";"))}
+
+
+def _length(text: str) -> float | None:
+    match = re.fullmatch(r"\s*(-?[\d.]+)\s*([a-z]*)\s*", text)
+    if not match or match.group(2) not in _UNITS:
+        return None
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def _point(text: str) -> tuple[float, float] | None:
+    parts = [_length(part) for part in text.split(",")]
+    return (parts[0], parts[1]) if len(parts) == 2 and None not in parts else None  # type: ignore[return-value]
+
+
+def _paragraph_border(p: etree._Element) -> DrawnLine | None:
+    """A bottom border spans the paragraph between its indents: measurable inside a cell of known width."""
+    bottom = p.find(f"{_W}pPr/{_W}pBdr/{_W}bottom")
+    if bottom is None or bottom.get(_W + "val") in (None, "nil", "none"):
+        return None
+    width = cell_width(p)
+    if width is None:
+        return None
+    ind = p.find(f"{_W}pPr/{_W}ind")
+    left = _twips(ind, "left") or _twips(ind, "start")
+    right = _twips(ind, "right") or _twips(ind, "end")
+    return DrawnLine(width - 2 * CELL_MARGIN_TWIPS - left - right, left, "border")
+
+
+def cell_border(p: etree._Element) -> DrawnLine | None:
+    """The bottom border of the table cell the paragraph stands in, as long as the cell."""
+    tc = _cell(p)
+    bottom = tc.find(f"{_W}tcPr/{_W}tcBorders/{_W}bottom") if tc is not None else None
+    if bottom is None or bottom.get(_W + "val") in (None, "nil", "none"):
+        return None
+    width = cell_width(p)
+    return DrawnLine(width, 0, "cell_border") if width else None
+
+
+def _cell(p: etree._Element) -> etree._Element | None:
+    parent = p.getparent()
+    while parent is not None and parent.tag != _W + "tc":
+        parent = parent.getparent()
+    return parent
+
+
+def cell_width(p: etree._Element) -> int | None:
+    tc = _cell(p)
+    width = tc.find(f"{_W}tcPr/{_W}tcW") if tc is not None else None
+    if width is None or width.get(_W + "type", "dxa") != "dxa":
+        return None
+    return _twips(width, "w") or None
+
+
+def _twips(element: etree._Element | None, attribute: str) -> int:
+    value = element.get(_W + attribute) if element is not None else None
+    try:
+        return int(float(value)) if value is not None else 0
+    except ValueError:
+        return 0
