@@ -31,9 +31,10 @@ class DrawnLine:
     form: str  # "shape", "vml", "border", "cell_border"
 
 
-def lines_in(p: etree._Element) -> tuple[list[DrawnLine], bool]:
+def lines_in(p: etree._Element, text_area: int | None) -> tuple[list[DrawnLine], bool]:
     """The horizontal lines drawn in the paragraph, and whether it holds a drawing that is no
-    measurable line (a picture, a text box): then a missing line cannot be told from a hidden one."""
+    measurable line (a picture, a text box): then a missing line cannot be told from a hidden one.
+    ``text_area`` (twips) is the page's width between the margins, for a border outside a table."""
     lines: list[DrawnLine] = []
     other = False
     for drawing in _outside_fallback(p, _W + "drawing"):
@@ -48,7 +49,7 @@ def lines_in(p: etree._Element) -> tuple[list[DrawnLine], bool]:
             lines.append(line)
         elif shape.tag == f"{{{V}}}shape":
             other = True
-    border = _paragraph_border(p)
+    border = _paragraph_border(p, text_area)
     if border:
         lines.append(border)
     return lines, other
@@ -112,18 +113,19 @@ def _point(text: str) -> tuple[float, float] | None:
     return (parts[0], parts[1]) if len(parts) == 2 and None not in parts else None  # type: ignore[return-value]
 
 
-def _paragraph_border(p: etree._Element) -> DrawnLine | None:
+def _paragraph_border(p: etree._Element, text_area: int | None) -> DrawnLine | None:
     """A bottom border spans the paragraph between its indents: measurable inside a cell of known width."""
     bottom = p.find(f"{_W}pPr/{_W}pBdr/{_W}bottom")
     if bottom is None or bottom.get(_W + "val") in (None, "nil", "none"):
         return None
-    width = cell_width(p)
+    cell = cell_width(p)
+    width = cell - 2 * CELL_MARGIN_TWIPS if cell else None if _cell(p) is not None else text_area
     if width is None:
         return None
     ind = p.find(f"{_W}pPr/{_W}ind")
     left = _twips(ind, "left") or _twips(ind, "start")
     right = _twips(ind, "right") or _twips(ind, "end")
-    return DrawnLine(width - 2 * CELL_MARGIN_TWIPS - left - right, left, "border")
+    return DrawnLine(width - left - right, left, "border")
 
 
 def cell_border(p: etree._Element) -> DrawnLine | None:

@@ -50,13 +50,13 @@ def text_width(piece: Piece) -> int:
     return round(total)
 
 
-def _lines(paragraphs: list[Paragraph]) -> tuple[list[tuple[Paragraph, DrawnLine]], bool]:
+def _lines(context: Context, paragraphs: list[Paragraph]) -> tuple[list[tuple[Paragraph, DrawnLine]], bool]:
     found: list[tuple[Paragraph, DrawnLine]] = []
     other = False
     for paragraph in paragraphs:
         if paragraph.element is None:
             continue
-        lines, unknown = lines_in(paragraph.element)
+        lines, unknown = lines_in(paragraph.element, _text_area(context))
         found += [(paragraph, line) for line in lines]
         other = other or unknown
     return found, other
@@ -87,7 +87,7 @@ def _header_lines(context: Context) -> Iterator[Finding | Unchecked]:
     last = anatomy.type_heading.number - 1 if anatomy.type_heading else max(
         [p.number for p in (anatomy.number, anatomy.place_date) if p is not None]
         + [p.number for p in anatomy.header]) + 1
-    lines, unsure = _lines(_between(context, anatomy.header[0].number, last))
+    lines, unsure = _lines(context, _between(context, anatomy.header[0].number, last))
     owned: dict[str, list[DrawnLine]] = {rule: [] for rule in owners}
     for paragraph, line in lines:
         rule = _owner(context, owners, paragraph, line)
@@ -145,8 +145,9 @@ def _title_line(context: Context) -> Iterator[Finding | Unchecked]:
     if not pieces:
         yield not_evaluated("T4", "không tìm thấy trích yếu")
         return
-    end = anatomy.body[0].number - 1 if anatomy.body else pieces[-1].number + 2
-    lines, other = _lines(_between(context, anatomy.type_heading.number, max(end, pieces[-1].number)))
+    # A line is often anchored in the paragraph after the trích yếu, the body's first one.
+    end = anatomy.body[0].number if anatomy.body else pieces[-1].number + 2
+    lines, other = _lines(context, _between(context, anatomy.type_heading.number, max(end, pieces[-1].number)))
     yield from _judge("T4", pieces, [line for _, line in lines], other, _text_area(context))
 
 
@@ -169,12 +170,14 @@ def _judge(rule: str, pieces: list[Piece], lines: list[DrawnLine], unsure: bool,
         return
     line = max(lines, key=lambda item: item.length)
     text = max(text_width(piece) for piece in pieces)
-    if cap:
-        text = min(text, cap)  # a trích yếu that wraps is as long as the text area
+    low, high = spec["ratio"]
+    if cap and text > cap:
+        # The text wraps: where Word breaks it is not known here, so the line is held only to the
+        # upper bound against the widest line the text can make.
+        text, low = cap, 0.0
     if text <= 0:
         yield not_evaluated(rule, "không đo được độ dài dòng chữ")
         return
-    low, high = spec["ratio"]
     slack = line_data()["tolerance"]
     ratio = line.length / text
     if not low * (1 - slack) <= ratio <= high * (1 + slack):

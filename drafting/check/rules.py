@@ -9,6 +9,7 @@ those of shared/spec/decree30.md. Rules tagged [UNCONFIRMED] there are not check
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -82,7 +83,8 @@ def finding(rule: str, where: str, piece: Piece | Paragraph | None, found: str, 
 
 
 def excerpt(paragraph: Paragraph | None) -> str:
-    return " ".join(paragraph.text.split())[:60] if paragraph else ""
+    # NFC, as the parser reads it: an excerpt of a decomposed (X3) paragraph is still searchable.
+    return " ".join(unicodedata.normalize("NFC", paragraph.text).split())[:60] if paragraph else ""
 
 
 def whole(paragraph: Paragraph) -> Piece:

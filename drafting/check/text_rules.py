@@ -21,7 +21,8 @@ from drafting.check.anatomy import Anatomy
 from drafting.check.docx_format import Paragraph
 from drafting.check.findings import Finding, Unchecked, not_applicable, not_evaluated
 from drafting.check.registry import declares
-from drafting.check.rules import Context, finding
+from drafting.check.rules import Context
+from drafting.check.rules import finding as format_finding
 from drafting.data_files import load
 from drafting.parsing.text import TONE_PLACEMENTS, is_upper
 
@@ -47,6 +48,12 @@ class Edit:
     end: int
     new: str
     rule: str
+
+
+def finding(rule: str, where: str, piece: Any, found: str, expected: str, message: str) -> Finding:
+    """A finding with the severity the data file gives the rule."""
+    return format_finding(rule, where, piece, found, expected, message,
+                          severity=text_data()["rules"][rule]["severity"])
 
 
 def typed_paragraphs(anatomy: Anatomy) -> list[Paragraph]:
