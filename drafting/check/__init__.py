@@ -14,6 +14,7 @@ from drafting.check.docx_format import DocxFormat, read_format
 from drafting.check.drawn_rules import DRAWN_CHECKS
 from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
 from drafting.check.rules import RULES, Context, evaluate
+from drafting.check.table_rules import TABLE_CHECKS
 from drafting.check.text_rules import TEXT_CHECKS
 from drafting.errors import InputError
 from drafting.readers import convert_doc, read_bytes
@@ -22,7 +23,7 @@ from drafting.readers.docx import open_package
 __all__ = ["CHECKS", "ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
 
 # The format rules of the spec, then the house text rules, the drawn lines and the body tables.
-CHECKS = [*RULES, *TEXT_CHECKS, *DRAWN_CHECKS]
+CHECKS = [*RULES, *TEXT_CHECKS, *DRAWN_CHECKS, *TABLE_CHECKS]
 
 
 def check_docx(path: Path | str) -> CheckReport:

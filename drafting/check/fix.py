@@ -2,7 +2,7 @@
 
 Fixed here: spacing around punctuation and doubled spaces (X1, X2), decomposed Unicode (X3), the
 minority tone placement (X4), fonts that are not Times New Roman (P4), the body's size and
-justification (B1), margins (P3). Everything else (wording, numbering, the header's layout, drawn
+justification (B1), margins (P3), a long table's header row not repeated on each page (BG4). Everything else (wording, numbering, the header's layout, drawn
 lines, signatures) is left for a person and listed. Edits go through `docx_edit`, which keeps each
 run's formatting; the copy is written atomically and checked again.
 """
@@ -28,13 +28,15 @@ from drafting.check.docx_edit import (
     write_docx,
 )
 from drafting.check.docx_format import DocxFormat, Paragraph
+from drafting.check.docx_tables import outer_table, repeats_header, set_repeat_header
 from drafting.check.findings import CheckReport, Finding
 from drafting.check.rules import TWIPS_PER_MM, Context, _is_heading, _text_paragraphs
+from drafting.check.table_rules import body_tables, table_data
 from drafting.check.text_rules import majority_style, spacing_edits, tone_edits, typed_paragraphs
 from drafting.check.values import rules_data
 from drafting.errors import UsageError
 
-FIXED_RULES = ("X1", "X2", "X3", "X4", "P3", "P4", "B1")
+FIXED_RULES = ("X1", "X2", "X3", "X4", "P3", "P4", "B1", "BG4")
 SYMBOL_FONTS = ("Symbol", "Wingdings", "Webdings")  # bullets drawn from these are glyphs, not letters
 
 
@@ -82,7 +84,21 @@ def _fix(document: DocxFormat, root: etree._Element) -> list[str]:
     changes += _fix_fonts(document.paragraphs)
     changes += _fix_body(context)
     changes += _fix_margins(root)
+    changes += _fix_table_headers(context)
     return changes
+
+
+def _fix_table_headers(context: Context) -> list[str]:
+    long_rows = table_data()["long_table_rows"]
+    changed = []
+    for paragraphs in body_tables(context).values():
+        rows = max(p.cell[1] for p in paragraphs if p.cell) + 1
+        element = paragraphs[0].element
+        table = outer_table(element) if element is not None else None
+        if rows > long_rows and table is not None and not repeats_header(table) and set_repeat_header(table):
+            changed.append(paragraphs[0].number)
+    return [f"BG4: lặp lại dòng tiêu đề ở mỗi trang cho {len(changed)} bảng (từ đoạn {_numbers(changed)})"] \
+        if changed else []
 
 
 def _fix_spacing(paragraphs: list[Paragraph]) -> list[str]:
