@@ -2,8 +2,9 @@
 
 Fixed here: spacing around punctuation and doubled spaces (X1, X2), decomposed Unicode (X3), the
 minority tone placement (X4), fonts that are not Times New Roman (P4), the body's size and
-justification (B1), margins (P3), a long table's header row not repeated on each page (BG4). Everything else (wording, numbering, the header's layout, drawn
-lines, signatures) is left for a person and listed. Edits go through `docx_edit`, which keeps each
+justification (B1), margins (P3), a long table's header row not repeated on each page (BG4).
+Everything else (wording, numbering, the header's layout, drawn lines, signatures) is left for a
+person and listed. Edits go through `docx_edit`, which keeps each
 run's formatting; the copy is written atomically and checked again.
 """
 
