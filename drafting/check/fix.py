@@ -10,6 +10,8 @@ run's formatting; the copy is written atomically and checked again.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,11 +33,13 @@ from drafting.check.docx_edit import (
 from drafting.check.docx_format import DocxFormat, Paragraph
 from drafting.check.docx_tables import outer_table, repeats_header, set_repeat_header
 from drafting.check.findings import CheckReport, Finding
-from drafting.check.rules import TWIPS_PER_MM, Context, _is_heading, _text_paragraphs
+from drafting.check.rules import ALIGN_NAMES, TWIPS_PER_MM, Context, _is_heading, _text_paragraphs
 from drafting.check.table_rules import body_tables, table_data
 from drafting.check.text_rules import majority_style, spacing_edits, tone_edits, typed_paragraphs
 from drafting.check.values import rules_data
 from drafting.errors import UsageError
+from drafting.parsing.text import aligned_key
+from drafting.readers import read_document
 
 FIXED_RULES = ("X1", "X2", "X3", "X4", "P3", "P4", "B1", "BG4")
 SYMBOL_FONTS = ("Symbol", "Wingdings", "Webdings")  # bullets drawn from these are glyphs, not letters
@@ -206,3 +210,35 @@ def _fix_margins(root: etree._Element) -> list[str]:
 def _numbers(numbers: list[int]) -> str:
     shown = ", ".join(str(number) for number in numbers[:8])
     return shown + (f", … ({len(numbers) - 8} đoạn nữa)" if len(numbers) > 8 else "")
+
+
+# --------------------------------------------------------------------------------------------
+# Checking a fix: the fixed rules pass, the text is the same apart from the fixes
+
+
+def unfixed(result: FixResult) -> list[Finding]:
+    """Findings of the kinds `--fix` repairs that the fixed copy still has (should be none)."""
+    aligned = {name for name in ALIGN_NAMES.values()}
+    left = []
+    for item in result.after.findings:
+        if item.rule == "B1" and not (item.found.startswith("cỡ chữ") or item.found in aligned):
+            continue  # indents, spacing between paragraphs, italics: left for a person
+        if item.rule == "P4" and (item.paragraph is None or item.found.startswith("màu")):
+            continue  # page-number fonts and colours are not fixed
+        if item.rule in FIXED_RULES:
+            left.append(item)
+    return left
+
+
+def comparable_text(path: Path) -> list[str]:
+    """The document's lines as `drafting parse` reads them, with what the fixes may change made
+    uniform: Unicode form, spaces, tone placement."""
+    lines = []
+    for block in read_document(path).blocks:
+        text = unicodedata.normalize("NFC", block.text)
+        text = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\(\s+", "(", text))
+        text = " ".join(text.split())
+        if text:
+            # Tone placement made uniform in lower case, and the case of every letter kept apart.
+            lines.append(aligned_key(text) + " | " + "".join("U" if c.isupper() else "." for c in text))
+    return lines

@@ -143,6 +143,8 @@ def tone_style(word: str) -> str | None:
     the first ("hóa"); None for every other word (a final consonant fixes the place: "hoàn")."""
     lower = word.lower()
     for old, new in TONE_PLACEMENTS:
+        if lower.startswith("qu") and old.startswith("u"):
+            continue  # "quý": the u belongs to "qu", the tone sits on y in both styles
         if lower.endswith(old):
             return "old"
         if lower.endswith(new):
