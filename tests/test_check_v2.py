@@ -76,8 +76,9 @@ def test_an_appendix_file_has_no_header_rules_to_apply() -> None:
     assert {status(result, rule) for rule in ("Q1", "C6", "Q3", "T4", "N4")} == {NOT_APPLICABLE}
 
 
-def test_json_keeps_its_keys_and_adds_results_and_coverage(tmp_path: Path) -> None:
-    out = CliRunner().invoke(main, ["check", "--format", "json", str(REAL / "vbai2_01067591_Phieu_trinh_hoi_doanh_nhan.docx")])
+def test_json_keeps_its_keys_and_adds_results_and_coverage() -> None:
+    source = REAL / "vbai2_01067591_Phieu_trinh_hoi_doanh_nhan.docx"
+    out = CliRunner().invoke(main, ["check", "--format", "json", str(source)])
     data = json.loads(out.output)
     assert list(data)[:5] == ["schema", "path", "ok", "counts", "findings"] and data["schema"] == "drafting.check/1"
     assert data["coverage"]["evaluated"] < data["coverage"]["applicable"]
@@ -125,7 +126,8 @@ def test_x4_reports_the_minority_tone_placement() -> None:
     assert [f.paragraph for f in hits] == [67, 135, 307, 470, 621]
     assert all("“hoá” → “hóa”" in f.found for f in hits)
     assert not found(report("pmb_BC_tuan_thang6_2026_PhongVHXH_xaPhuMyBac.docx"), "X4")
-    assert (tone_style("hoàn"), tone_style("quý"), tone_style("Uỷ"), restyle("HOÀ", "new")) == (None, None, "old", "HÒA")
+    styles = (tone_style("hoàn"), tone_style("quý"), tone_style("Uỷ"), restyle("HOÀ", "new"))
+    assert styles == (None, None, "old", "HÒA")
 
 
 def test_x5_capitalisation_of_phu_luc_ii() -> None:
@@ -172,7 +174,8 @@ def test_c6_a_short_line_under_the_issuer() -> None:
 def test_c6_a_line_longer_than_half_the_name() -> None:
     hits = found(report("vbai_BC_TTPVHCC_hop766.docx"), "C6")
     assert [f.found for f in hits] == ["dài 35,7 mm (0,71 dòng chữ)"]
-    assert status(report("vbai_BC_TTPVHCC_hop766.docx"), "Q3") == PASS  # the line under the Tiêu ngữ, not the one beside Quốc hiệu
+    # Q3 takes the line under the Tiêu ngữ, not the one anchored beside the Quốc hiệu.
+    assert status(report("vbai_BC_TTPVHCC_hop766.docx"), "Q3") == PASS
 
 
 def test_t4_a_short_line_under_a_one_line_summary() -> None:
@@ -252,7 +255,8 @@ def _runs_of(path: Path, words: str) -> list[tuple[str, bytes]]:
 
 def test_fix_on_the_cli_says_what_it_changed_and_what_is_left(tmp_path: Path) -> None:
     target = tmp_path / "ban-da-sua.docx"
-    out = CliRunner().invoke(main, ["check", "--fix", str(REAL / "vbai_TB_ketluan_hoinghi_CCHC.docx"), "-o", str(target)])
+    source = REAL / "vbai_TB_ketluan_hoinghi_CCHC.docx"
+    out = CliRunner().invoke(main, ["check", "--fix", str(source), "-o", str(target)])
     assert out.exit_code == 1  # findings remain for a person
     assert "X3: chuyển 3 đoạn chữ tổ hợp (NFD) sang Unicode dựng sẵn (NFC)" in out.output
     assert "Còn lại cho người soạn" in out.output and target.exists()
