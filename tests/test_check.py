@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
 from drafting.check import WARNING, CheckReport, Finding, check_docx
+from drafting.check.docx_edit import add_bottom_border
 from drafting.errors import DraftingError, InputError
 from drafting.readers import read_document
 from drafting.render.findings import findings_to_json, findings_to_text
@@ -121,12 +122,7 @@ def _rule_line(paragraph: Paragraph, length_mm: float, available_mm: float) -> N
         return
     margin = Mm((available_mm - length_mm) / 2)
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = margin
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    add_bottom_border(paragraph._p)
 
 
 CELL_MARGINS_MM = 2 * 108 / 1440 * 25.4  # Word's default cell margins, left and right

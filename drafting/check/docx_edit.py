@@ -157,3 +157,11 @@ def write_docx(original: bytes, parts: dict[str, etree._Element], target: Path) 
         Path(temporary).unlink(missing_ok=True)
         raise
 
+
+
+def add_bottom_border(p: etree._Element) -> None:
+    """A solid ½ pt bottom border on the paragraph: the short rule line the project's templates draw."""
+    borders = _child(paragraph_properties(p), "pBdr")
+    bottom = _child(borders, "bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+        bottom.set(_W + key, value)
