@@ -282,3 +282,18 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(OSError):
         fix_docx(REAL / "vbai_TB_ketluan_hoinghi_CCHC.docx", tmp_path / "out.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_fix_resizes_a_short_line_about_its_middle(tmp_path: Path) -> None:
+    # The 10,4 mm DrawingML line under "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", and its VML copy.
+    result = fix_docx(REAL / "vbai2_18847be7_Bao_cao_nam_2025.docx", tmp_path / "fixed.docx")
+    assert "C6: đường kẻ dài 10,4 mm → 19,4 mm" in result.changes
+    assert status(result.after, "C6") == PASS
+    from drafting.check import read_docx
+    from drafting.check.docx_lines import lines_in
+
+    _, _, document = read_docx(result.output)
+    lines = [line for p in document.paragraphs[:6] if p.element is not None for line in lines_in(p.element, None)[0]]
+    issuer_line = next(line for line in lines if line.form == "shape" and line.length < 2000)
+    assert issuer_line.x is not None and abs(issuer_line.length - 1100) <= 2  # 19,4 mm
+    assert abs((issuer_line.x + issuer_line.length / 2) - (1245 + 588 / 2)) <= 2  # the same middle as before

@@ -8,7 +8,7 @@ a bottom border of the paragraph, or a bottom border of the table cell. Lengths 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -29,6 +29,8 @@ class DrawnLine:
     length: int  # twips
     x: int | None  # horizontal offset of the left end, twips from what it is anchored to; None if unknown
     form: str  # "shape", "vml", "border", "cell_border"
+    # What draws it (w:drawing, v:line, v:shape, the w:p with the border, the w:tc), for `--fix`.
+    element: etree._Element | None = field(default=None, compare=False, repr=False)
 
 
 def lines_in(p: etree._Element, text_area: int | None) -> tuple[list[DrawnLine], bool]:
@@ -76,7 +78,7 @@ def _drawingml_line(drawing: etree._Element) -> DrawnLine | None:
         return None
     offset = drawing.find(f".//{{{WP}}}positionH/{{{WP}}}posOffset")
     x = int(offset.text) // EMU_PER_TWIP if offset is not None and (offset.text or "").lstrip("-").isdigit() else None
-    return DrawnLine(width // EMU_PER_TWIP, x, "shape")
+    return DrawnLine(width // EMU_PER_TWIP, x, "shape", drawing)
 
 
 def _vml_line(shape: etree._Element) -> DrawnLine | None:
@@ -84,7 +86,7 @@ def _vml_line(shape: etree._Element) -> DrawnLine | None:
         start, end = _point(shape.get("from", "0,0")), _point(shape.get("to", "0,0"))
         if start is None or end is None or abs(end[1] - start[1]) > FLAT_TWIPS:
             return None
-        return DrawnLine(round(abs(end[0] - start[0])), round(min(start[0], end[0])), "vml") \
+        return DrawnLine(round(abs(end[0] - start[0])), round(min(start[0], end[0])), "vml", shape) \
             if end[0] != start[0] else None
     style = _style(shape.get("style", ""))
     if shape.get(f"{{{'urn:schemas-microsoft-com:office:office'}}}connectortype") is None and \
@@ -94,7 +96,7 @@ def _vml_line(shape: etree._Element) -> DrawnLine | None:
     if width is None or not width or (height or 0) > FLAT_TWIPS:
         return None
     left = _length(style.get("margin-left", style.get("left", "")))
-    return DrawnLine(round(width), round(left) if left is not None else None, "vml")
+    return DrawnLine(round(width), round(left) if left is not None else None, "vml", shape)
 
 
 def _style(text: str) -> dict[str, str]:
@@ -125,7 +127,7 @@ def _paragraph_border(p: etree._Element, text_area: int | None) -> DrawnLine | N
     ind = p.find(f"{_W}pPr/{_W}ind")
     left = _twips(ind, "left") or _twips(ind, "start")
     right = _twips(ind, "right") or _twips(ind, "end")
-    return DrawnLine(width - left - right, left, "border")
+    return DrawnLine(width - left - right, left, "border", p)
 
 
 def cell_border(p: etree._Element) -> DrawnLine | None:
@@ -135,7 +137,7 @@ def cell_border(p: etree._Element) -> DrawnLine | None:
     if bottom is None or bottom.get(_W + "val") in (None, "nil", "none"):
         return None
     width = cell_width(p)
-    return DrawnLine(width, 0, "cell_border") if width else None
+    return DrawnLine(width, 0, "cell_border", tc) if width else None
 
 
 def _cell(p: etree._Element) -> etree._Element | None:
@@ -159,3 +161,63 @@ def _twips(element: etree._Element | None, attribute: str) -> int:
         return int(float(value)) if value is not None else 0
     except ValueError:
         return 0
+
+
+def resize(line: DrawnLine, length: int) -> bool:
+    """Make the line ``length`` twips long about the same middle; False for a form that cannot be
+    resized (a cell's border is as long as the cell). A DrawingML line's VML copy follows it."""
+    element, change = line.element, length - line.length
+    if element is None or line.form == "cell_border":
+        return False
+    if line.form == "border":
+        ind = element.find(f"{_W}pPr/{_W}ind")
+        if ind is None:
+            ind = etree.SubElement(element.find(_W + "pPr"), _W + "ind")
+        for side in ("left", "right"):
+            ind.set(_W + side, str(_twips(ind, side) - change // 2))
+        return True
+    if line.form == "shape":
+        for extent in (element.find(f".//{{{WP}}}extent"), element.find(f".//{{{A}}}xfrm/{{{A}}}ext")):
+            if extent is not None:
+                extent.set("cx", str(length * EMU_PER_TWIP))
+        offset = element.find(f".//{{{WP}}}positionH/{{{WP}}}posOffset")
+        if offset is not None and (offset.text or "").lstrip("-").isdigit():
+            offset.text = str(int(offset.text or "0") - change // 2 * EMU_PER_TWIP)
+        for shape in _fallback_shapes(element):
+            _resize_vml(shape, change)
+        return True
+    _resize_vml(element, change)
+    return True
+
+
+def _fallback_shapes(drawing: etree._Element) -> list[etree._Element]:
+    choice = drawing.getparent()
+    while choice is not None and choice.tag != f"{{{MC}}}Choice":
+        choice = choice.getparent()
+    fallback = choice.getnext() if choice is not None else None
+    if fallback is None or fallback.tag != f"{{{MC}}}Fallback":
+        return []
+    return [*fallback.iter(f"{{{V}}}line"), *fallback.iter(f"{{{V}}}shape")]
+
+
+def _resize_vml(shape: etree._Element, change: int) -> None:
+    """Widen a v:line (its ends) or a connector v:shape (its style) by ``change`` twips, centred."""
+    half = change / 2 / 20  # points
+    if shape.tag == f"{{{V}}}line":
+        start, end = _point(shape.get("from", "0,0")), _point(shape.get("to", "0,0"))
+        if start is None or end is None:
+            return
+        (left, y1), (right, y2) = sorted([start, end])
+        shape.set("from", f"{left / 20 - half:g}pt,{y1 / 20:g}pt")
+        shape.set("to", f"{right / 20 + half:g}pt,{y2 / 20:g}pt")
+        return
+    style = _style(shape.get("style", ""))
+    width = _length(style.get("width", ""))
+    if width is None:
+        return
+    style["width"] = f"{width / 20 + 2 * half:g}pt"
+    key = "margin-left" if "margin-left" in style else "left" if "left" in style else None
+    left = _length(style[key]) if key else None
+    if key and left is not None:
+        style[key] = f"{left / 20 - half:g}pt"
+    shape.set("style", ";".join(f"{name}:{value}" for name, value in style.items() if name))

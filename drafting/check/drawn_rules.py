@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -66,8 +67,43 @@ def _between(context: Context, first: int, last: int) -> list[Paragraph]:
     return [p for p in context.document.paragraphs if first <= p.number <= last]
 
 
+@dataclass(frozen=True)
+class Measure:
+    """One rule line set against its text: ``line`` None when there is none; lengths in twips."""
+
+    rule: str
+    pieces: list[Piece]
+    line: DrawnLine | None
+    text: int
+    low: float
+    high: float
+
+    @property
+    def ratio(self) -> float:
+        return self.line.length / self.text if self.line else 0.0
+
+    @property
+    def wrong(self) -> bool:
+        slack = line_data()["tolerance"]
+        return self.line is None or not self.low * (1 - slack) <= self.ratio <= self.high * (1 + slack)
+
+    @property
+    def target(self) -> int:
+        """The length a fix gives the line: the middle of the range (the full line for Q3)."""
+        low = self.low or self.high * 2 / 3
+        return round(self.text * (low + self.high) / 2)
+
+
 @declares("C6", "Q3", "T4")
 def check_drawn_lines(context: Context) -> Iterator[Finding | Unchecked]:
+    for item in measures(context):
+        if isinstance(item, Unchecked):
+            yield item
+        elif item.wrong:
+            yield _finding(item)
+
+
+def measures(context: Context) -> Iterator[Measure | Unchecked]:
     if not expects_header(context):
         for rule in ("C6", "Q3", "T4"):
             yield not_applicable(rule, "văn bản là phụ lục, không có phần đầu riêng")
@@ -76,7 +112,7 @@ def check_drawn_lines(context: Context) -> Iterator[Finding | Unchecked]:
     yield from _title_line(context)
 
 
-def _header_lines(context: Context) -> Iterator[Finding | Unchecked]:
+def _header_lines(context: Context) -> Iterator[Measure | Unchecked]:
     anatomy = context.anatomy
     owners = {"C6": anatomy.issuer[-1] if anatomy.issuer else None, "Q3": anatomy.tieu_ngu}
     for rule, owner in owners.items():
@@ -90,17 +126,17 @@ def _header_lines(context: Context) -> Iterator[Finding | Unchecked]:
     lines, unsure = _lines(context, _between(context, anatomy.header[0].number, last))
     owned: dict[str, list[DrawnLine]] = {rule: [] for rule in owners}
     for paragraph, line in lines:
-        rule = _owner(context, owners, paragraph, line)
-        if rule == "?":
+        rule_id = _owner(context, owners, paragraph, line)
+        if rule_id == "?":
             unsure = True
-        elif rule:
-            owned[rule].append(line)
+        elif rule_id:
+            owned[rule_id].append(line)
     for rule, owner in owners.items():
         if owner is None:
             continue
         pieces = anatomy.issuer if rule == "C6" else [owner]
         mine = owned[rule] or [border for border in [_cell_border(owner)] if border]
-        yield from _judge(rule, pieces, mine, unsure, _cell_text_width(owner))
+        yield _measure(rule, pieces, mine, unsure, _cell_text_width(owner))
 
 
 def _owner(context: Context, owners: dict[str, Piece | None], paragraph: Paragraph, line: DrawnLine) -> str | None:
@@ -133,7 +169,7 @@ def _cell_text_width(piece: Piece) -> int | None:
     return width - 2 * CELL_MARGIN_TWIPS if width else None
 
 
-def _title_line(context: Context) -> Iterator[Finding | Unchecked]:
+def _title_line(context: Context) -> Iterator[Measure | Unchecked]:
     anatomy = context.anatomy
     if anatomy.type_heading is None or anatomy.doc_type is None:
         yield not_applicable("T4", "văn bản không có tên loại và trích yếu (công văn)")
@@ -148,7 +184,7 @@ def _title_line(context: Context) -> Iterator[Finding | Unchecked]:
     # A line is often anchored in the paragraph after the trích yếu, the body's first one.
     end = anatomy.body[0].number if anatomy.body else pieces[-1].number + 2
     lines, other = _lines(context, _between(context, anatomy.type_heading.number, max(end, pieces[-1].number)))
-    yield from _judge("T4", pieces, [line for _, line in lines], other, _text_area(context))
+    yield _measure("T4", pieces, [line for _, line in lines], other, _text_area(context))
 
 
 def _text_area(context: Context) -> int | None:
@@ -158,34 +194,34 @@ def _text_area(context: Context) -> int | None:
     return section.width - (section.left or 0) - (section.right or 0)
 
 
-def _judge(rule: str, pieces: list[Piece], lines: list[DrawnLine], unsure: bool,
-           cap: int | None = None) -> Iterator[Finding | Unchecked]:
-    spec = line_data()["rules"][rule]
-    if not lines:
-        if unsure:
-            yield not_evaluated(rule, "đường kẻ vẽ bằng hình không đo được")
-            return
-        yield finding(rule, spec["where"], pieces[-1], "không có đường kẻ", f"đường kẻ nét liền {spec['words']}",
-                      f"{spec['name']}: thiếu đường kẻ ngang nét liền, {spec['words']}.")
-        return
-    line = max(lines, key=lambda item: item.length)
+def _measure(rule: str, pieces: list[Piece], lines: list[DrawnLine], unsure: bool,
+             cap: int | None = None) -> Measure | Unchecked:
+    low, high = line_data()["rules"][rule]["ratio"]
     text = max(text_width(piece) for piece in pieces)
-    low, high = spec["ratio"]
     if cap and text > cap:
         # The text wraps: where Word breaks it is not known here, so the line is held only to the
         # upper bound against the widest line the text can make.
         text, low = cap, 0.0
+    if not lines and unsure:
+        return not_evaluated(rule, "đường kẻ vẽ bằng hình không đo được")
     if text <= 0:
-        yield not_evaluated(rule, "không đo được độ dài dòng chữ")
-        return
-    slack = line_data()["tolerance"]
-    ratio = line.length / text
-    if not low * (1 - slack) <= ratio <= high * (1 + slack):
-        found = f"dài {millimetres(line.length)} ({ratio:.2f} dòng chữ)".replace(".", ",")
-        wanted = f"{millimetres(round(text * low))}–{millimetres(round(text * high))}" if low != high else \
-            millimetres(text)
-        yield finding(rule, spec["where"], pieces[-1], found, f"{spec['words']} (khoảng {wanted})",
-                      f"{spec['name']} {found}; cần {spec['words']}, khoảng {wanted}.")
+        return not_evaluated(rule, "không đo được độ dài dòng chữ")
+    line = max(lines, key=lambda item: item.length) if lines else None
+    return Measure(rule, pieces, line, text, low, high)
+
+
+def _finding(measure: Measure) -> Finding:
+    spec = line_data()["rules"][measure.rule]
+    piece = measure.pieces[-1]
+    if measure.line is None:
+        return finding(measure.rule, spec["where"], piece, "không có đường kẻ", f"đường kẻ nét liền {spec['words']}",
+                       f"{spec['name']}: thiếu đường kẻ ngang nét liền, {spec['words']}.")
+    found = f"dài {millimetres(measure.line.length)} ({measure.ratio:.2f} dòng chữ)".replace(".", ",")
+    text, low, high = measure.text, measure.low, measure.high
+    wanted = f"{millimetres(round(text * low))}–{millimetres(round(text * high))}" if 0 < low != high else \
+        f"tối đa {millimetres(round(text * high))}" if not low else millimetres(text)
+    return finding(measure.rule, spec["where"], piece, found, f"{spec['words']} (khoảng {wanted})",
+                   f"{spec['name']} {found}; cần {spec['words']}, khoảng {wanted}.")
 
 
 DRAWN_CHECKS = [check_drawn_lines]

@@ -2,10 +2,11 @@
 
 Fixed here: spacing around punctuation and doubled spaces (X1, X2), decomposed Unicode (X3), the
 minority tone placement (X4), fonts that are not Times New Roman (P4), the body's size and
-justification (B1), margins (P3), a long table's header row not repeated on each page (BG4).
-Everything else (wording, numbering, the header's layout, drawn lines, signatures) is left for a
-person and listed. Edits go through `docx_edit`, which keeps each
-run's formatting; the copy is written atomically and checked again.
+justification (B1), margins (P3), a long table's header row not repeated on each page (BG4), a
+rule line too short or too long (C6, Q3, T4: resized about its middle). Everything else (wording,
+numbering, the header's layout, a missing line, signatures) is left for a person and listed.
+Edits go through `docx_edit`, which keeps each run's formatting; the copy is written atomically and
+checked again.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from drafting.check.docx_edit import (
     write_docx,
 )
 from drafting.check.docx_format import DocxFormat, Paragraph
+from drafting.check.docx_lines import resize
 from drafting.check.docx_tables import outer_table, repeats_header, set_repeat_header
+from drafting.check.drawn_rules import Measure, measures
 from drafting.check.findings import CheckReport, Finding
 from drafting.check.rules import ALIGN_NAMES, TWIPS_PER_MM, Context, _is_heading, _text_paragraphs
 from drafting.check.table_rules import body_tables, table_data
@@ -41,7 +44,7 @@ from drafting.errors import UsageError
 from drafting.parsing.text import aligned_key
 from drafting.readers import read_document
 
-FIXED_RULES = ("X1", "X2", "X3", "X4", "P3", "P4", "B1", "BG4")
+FIXED_RULES = ("X1", "X2", "X3", "X4", "P3", "P4", "B1", "BG4", "C6", "Q3", "T4")
 SYMBOL_FONTS = ("Symbol", "Wingdings", "Webdings")  # bullets drawn from these are glyphs, not letters
 
 
@@ -90,6 +93,16 @@ def _fix(document: DocxFormat, root: etree._Element) -> list[str]:
     changes += _fix_body(context)
     changes += _fix_margins(root)
     changes += _fix_table_headers(context)
+    changes += _fix_lines(context)
+    return changes
+
+
+def _fix_lines(context: Context) -> list[str]:
+    changes = []
+    for item in measures(context):
+        if isinstance(item, Measure) and item.wrong and item.line is not None and resize(item.line, item.target):
+            old, new = (f"{twips / TWIPS_PER_MM:.1f}".replace(".", ",") for twips in (item.line.length, item.target))
+            changes.append(f"{item.rule}: đường kẻ dài {old} mm → {new} mm")
     return changes
 
 
@@ -225,6 +238,8 @@ def unfixed(result: FixResult) -> list[Finding]:
             continue  # indents, spacing between paragraphs, italics: left for a person
         if item.rule == "P4" and (item.paragraph is None or item.found.startswith("màu")):
             continue  # page-number fonts and colours are not fixed
+        if item.rule in ("C6", "Q3", "T4") and item.found == "không có đường kẻ":
+            continue  # a missing line is drawn by a person
         if item.rule in FIXED_RULES:
             left.append(item)
     return left

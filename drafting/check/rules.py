@@ -888,7 +888,7 @@ def _position_under_delegation(lines: list[Piece]) -> Iterator[Finding]:
                       f"Dưới dòng “{lines[last].text}” phải ghi chức vụ của người ký (ví dụ {example}).")
 
 
-def _collective(context: Context, lines: list[Piece]) -> Iterator[Finding]:
+def _collective(context: Context, lines: list[Piece]) -> Iterator[Finding | Unchecked]:
     """S5: a Kế hoạch or Báo cáo of an Ủy ban nhân dân is signed for the collective ("TM.")."""
     anatomy, data = context.anatomy, context.data
     if anatomy.doc_type not in data["signed_by_collective_types"]:
