@@ -118,7 +118,8 @@ def test_draft_tab(browser, downloads: Path, shots: Path, tmp_path: Path) -> Non
     checked = subprocess.run([sys.executable, "-m", "drafting.cli", "check", str(drafted)], capture_output=True,
                              text=True, cwd=ROOT)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "không phát hiện sai lệch" in checked.stdout
+    # No format error; the house text rules may add warnings about the parent's own wording.
+    assert "không phát hiện sai lệch" in checked.stdout or ": 0 lỗi thể thức" in checked.stdout
 
 
 def test_check_tab(browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
