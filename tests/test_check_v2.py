@@ -297,3 +297,11 @@ def test_fix_resizes_a_short_line_about_its_middle(tmp_path: Path) -> None:
     issuer_line = next(line for line in lines if line.form == "shape" and line.length < 2000)
     assert issuer_line.x is not None and abs(issuer_line.length - 1100) <= 2  # 19,4 mm
     assert abs((issuer_line.x + issuer_line.length / 2) - (1245 + 588 / 2)) <= 2  # the same middle as before
+
+
+def test_fix_sets_the_signers_position_into_its_size_range(tmp_path: Path) -> None:
+    # "PHÓ CHỦ TỊCH" (paragraph 173) of the Báo cáo CCHC năm 2025 is set in 14,5 pt.
+    source = report("vbai_BC_CCHC_nam2025_LamDong.docx")
+    assert [(f.paragraph, f.found) for f in found(source, "S2")] == [(173, "cỡ chữ 14,5 pt")]
+    result = fix_docx(REAL / "vbai_BC_CCHC_nam2025_LamDong.docx", tmp_path / "fixed.docx")
+    assert status(result.after, "S2") == PASS and 173 not in result.declined

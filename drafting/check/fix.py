@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafting.check import check_docx, check_format, read_docx
-from drafting.check.anatomy import read_anatomy
+from drafting.check.anatomy import Anatomy, Piece, read_anatomy
 from drafting.check.docx_edit import (
     apply_edits,
     clamp_margins,
@@ -36,7 +36,14 @@ from drafting.check.docx_lines import resize
 from drafting.check.docx_tables import outer_table, repeats_header, set_repeat_header
 from drafting.check.drawn_rules import Measure, measures
 from drafting.check.findings import CheckReport, Finding
-from drafting.check.rules import ALIGN_NAMES, TWIPS_PER_MM, Context, _is_heading, _text_paragraphs
+from drafting.check.rules import (
+    ALIGN_NAMES,
+    TWIPS_PER_MM,
+    Context,
+    _is_heading,
+    _text_paragraphs,
+    recipient_items,
+)
 from drafting.check.table_rules import body_tables, table_data
 from drafting.check.text_rules import majority_style, spacing_edits, tone_edits, typed_paragraphs
 from drafting.check.values import rules_data
@@ -45,6 +52,7 @@ from drafting.parsing.text import aligned_key
 from drafting.readers import read_document
 
 FIXED_RULES = ("X1", "X2", "X3", "X4", "P3", "P4", "B1", "BG4", "C6", "Q3", "T4")
+SIZED_RULES = ("Q1", "Q2", "C4", "C5", "N4", "D4", "T2", "T3", "T6", "R2", "R3", "R4", "S2", "S3")
 SYMBOL_FONTS = ("Symbol", "Wingdings", "Webdings")  # bullets drawn from these are glyphs, not letters
 
 
@@ -55,6 +63,9 @@ class FixResult:
     before: CheckReport
     after: CheckReport
     changes: list[str] = field(default_factory=list)
+    # Paragraphs whose header or closing sizes were left alone: two elements share the paragraph
+    # (columns laid out with tabs), so a run's element is not known.
+    declined: set[int] = field(default_factory=set)
 
     @property
     def left(self) -> list[Finding]:
@@ -70,10 +81,12 @@ def fix_docx(path: Path | str, output: Path | str) -> FixResult:
     before = check_format(document, name)
     root = _document_root(document)
     changes: list[str] = []
+    declined: set[int] = set()
     if root is not None:
-        changes = _fix(document, root)
+        changes, declined = _fix(document, root)
     write_docx(data, {"word/document.xml": root} if root is not None else {}, output)
-    return FixResult(source=name, output=output, before=before, after=check_docx(output), changes=changes)
+    return FixResult(source=name, output=output, before=before, after=check_docx(output), changes=changes,
+                     declined=declined)
 
 
 def _document_root(document: DocxFormat) -> etree._Element | None:
@@ -81,7 +94,7 @@ def _document_root(document: DocxFormat) -> etree._Element | None:
     return element.getroottree().getroot() if element is not None else None
 
 
-def _fix(document: DocxFormat, root: etree._Element) -> list[str]:
+def _fix(document: DocxFormat, root: etree._Element) -> tuple[list[str], set[int]]:
     context = Context(document, read_anatomy(document))
     changes: list[str] = []
     decomposed = normalise_text(root)  # first: the other edits are computed on NFC text
@@ -94,7 +107,53 @@ def _fix(document: DocxFormat, root: etree._Element) -> list[str]:
     changes += _fix_margins(root)
     changes += _fix_table_headers(context)
     changes += _fix_lines(context)
-    return changes
+    sizes, declined = _fix_element_sizes(context)
+    return changes + sizes, declined
+
+
+def _element_pieces(anatomy: Anatomy) -> list[tuple[str, Piece]]:
+    """(key of ``elements`` in decree30_rules.json, piece) for every header and closing element."""
+    pairs: list[tuple[str, Piece | None]] = [
+        ("quoc_hieu", anatomy.quoc_hieu), ("tieu_ngu", anatomy.tieu_ngu), ("number", anatomy.number),
+        ("place_date", anatomy.place_date), ("type_heading", anatomy.type_heading),
+        ("recipients_heading", anatomy.recipients_heading)]
+    for key, pieces in (("issuer", anatomy.issuer), ("superior", anatomy.superior), ("summary", anatomy.summary),
+                        ("subject_vv", anatomy.subject_vv), ("recipient_to", anatomy.recipient_to),
+                        ("recipient_item", recipient_items(anatomy.recipients, anatomy.recipients_heading)),
+                        ("authority", anatomy.signature.lines if anatomy.signature else [])):
+        pairs += [(key, piece) for piece in pieces]
+    if anatomy.signature:
+        pairs.append(("signer_name", anatomy.signature.name))
+    return [(key, piece) for key, piece in pairs if piece is not None]
+
+
+def _fix_element_sizes(context: Context) -> tuple[list[str], set[int]]:
+    """Header and closing elements set into their size range (Q1, Q2, C4, C5, N4, D4, T2, T3, R2–R4, S2,
+    S3); a paragraph that holds two elements of different ranges is declined."""
+    elements = context.data["elements"]
+    ranges: dict[int, set[tuple[float, float]]] = {}
+    paragraphs: dict[int, Paragraph] = {}
+    for key, piece in _element_pieces(context.anatomy):
+        if "size" in elements[key]:
+            ranges.setdefault(piece.number, set()).add(tuple(elements[key]["size"]))  # type: ignore[arg-type]
+            paragraphs[piece.number] = piece.paragraph
+    declined = {number for number, found in ranges.items() if len(found) > 1}
+    changed = []
+    for number, found in ranges.items():
+        paragraph = paragraphs[number]
+        if number in declined or paragraph.element is None:
+            continue
+        low, high = next(iter(found))
+        touched = 0
+        for element, index in _xml_runs(paragraph):
+            size = paragraph.runs[index].format.size
+            if paragraph.runs[index].visible and size is not None and not low <= size <= high:
+                set_size(element, high if size > high else low)
+                touched += 1
+        if touched:
+            changed.append(number)
+    return ([f"Cỡ chữ phần đầu và phần cuối: đưa về cỡ quy định ở {len(changed)} đoạn ({_numbers(changed)})"]
+            if changed else []), declined
 
 
 def _fix_lines(context: Context) -> list[str]:
@@ -240,6 +299,9 @@ def unfixed(result: FixResult) -> list[Finding]:
             continue  # page-number fonts and colours are not fixed
         if item.rule in ("C6", "Q3", "T4") and item.found == "không có đường kẻ":
             continue  # a missing line is drawn by a person
+        if item.rule in SIZED_RULES and item.found.startswith("cỡ chữ") and item.paragraph not in result.declined:
+            left.append(item)
+            continue
         if item.rule in FIXED_RULES:
             left.append(item)
     return left
