@@ -133,6 +133,9 @@ def test_check_tab(browser, shots: Path) -> None:  # type: ignore[no-untyped-def
     assert len(rows) == len(expected) > 0
     assert expected[0].rule in rows[0].text
     assert CLERK_DOCX.name in driver.find_element(By.ID, "check-summary").text
+    coverage = check_docx(CLERK_DOCX).coverage()
+    assert driver.find_element(By.ID, "check-coverage").text.startswith(
+        f"Đã kiểm tra {coverage['evaluated']}/{coverage['applicable']} quy tắc")
     driver.save_screenshot(str(shots / "web-kiem-tra.png"))
 
 
