@@ -305,3 +305,30 @@ def test_fix_sets_the_signers_position_into_its_size_range(tmp_path: Path) -> No
     assert [(f.paragraph, f.found) for f in found(source, "S2")] == [(173, "cỡ chữ 14,5 pt")]
     result = fix_docx(REAL / "vbai_BC_CCHC_nam2025_LamDong.docx", tmp_path / "fixed.docx")
     assert status(result.after, "S2") == PASS and 173 not in result.declined
+
+
+def test_fix_draws_a_missing_line_under_the_issuer(tmp_path: Path) -> None:
+    # The Báo cáo CCHC năm 2025 with the connector under "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG" taken out.
+    from drafting.check import read_docx
+    from drafting.check.docx_edit import write_docx
+    from drafting.check.docx_lines import lines_in
+
+    source = REAL / "vbai_BC_CCHC_nam2025_LamDong.docx"
+    _, data, document = read_docx(source)
+    cell = next(p for p in document.paragraphs if p.text.strip() == "TỈNH LÂM ĐỒNG").cell
+    anchored = [p for p in document.paragraphs if p.cell == cell and p.element is not None
+                and lines_in(p.element, None)[0]]
+    for paragraph in anchored:
+        for drawing in lines_in(paragraph.element, None)[0]:
+            run = drawing.element.getparent()
+            while run.tag.rsplit("}", 1)[-1] != "r":
+                run = run.getparent()
+            run.getparent().remove(run)
+    root = document.paragraphs[0].element.getroottree().getroot()
+    broken = tmp_path / "khong-duong-ke.docx"
+    write_docx(data, {"word/document.xml": root}, broken)
+    assert [f.found for f in found(check_docx(broken), "C6")] == ["không có đường kẻ"]
+    result = fix_docx(broken, tmp_path / "fixed.docx")
+    assert any(change.startswith("C6: kẻ đường kẻ") for change in result.changes)
+    assert status(result.after, "C6") == PASS
+    assert comparable_text(result.output) == comparable_text(broken)

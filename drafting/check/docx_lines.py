@@ -221,3 +221,24 @@ def _resize_vml(shape: etree._Element, change: int) -> None:
     if key and left is not None:
         style[key] = f"{left / 20 - half:g}pt"
     shape.set("style", ";".join(f"{name}:{value}" for name, value in style.items() if name))
+
+
+def insert_line_after(p: etree._Element, length: int, width: int) -> etree._Element:
+    """A new empty paragraph after ``p`` drawing a centred ``length``-twip line as its bottom border
+    in a space ``width`` twips wide (the cell's or the page's text width): the templates' form."""
+    indent = str(max((width - length) // 2, 0))
+    line = etree.Element(_W + "p")
+    ppr = etree.SubElement(line, _W + "pPr")  # children in the schema's order: pBdr, spacing, ind, jc, rPr
+    bottom = etree.SubElement(etree.SubElement(ppr, _W + "pBdr"), _W + "bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+        bottom.set(_W + key, value)
+    spacing = etree.SubElement(ppr, _W + "spacing")
+    for key, value in (("before", "0"), ("after", "0"), ("line", "240"), ("lineRule", "auto")):
+        spacing.set(_W + key, value)
+    ind = etree.SubElement(ppr, _W + "ind")
+    ind.set(_W + "left", indent)
+    ind.set(_W + "right", indent)
+    etree.SubElement(ppr, _W + "jc").set(_W + "val", "center")
+    etree.SubElement(etree.SubElement(ppr, _W + "rPr"), _W + "sz").set(_W + "val", "4")  # a 2 pt mark: no blank line
+    p.addnext(line)
+    return line

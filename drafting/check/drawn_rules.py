@@ -69,7 +69,8 @@ def _between(context: Context, first: int, last: int) -> list[Paragraph]:
 
 @dataclass(frozen=True)
 class Measure:
-    """One rule line set against its text: ``line`` None when there is none; lengths in twips."""
+    """One rule line set against its text: ``line`` None when there is none; lengths in twips.
+    ``room`` is the width the text stands in (its cell's or the page's), None when unknown."""
 
     rule: str
     pieces: list[Piece]
@@ -77,6 +78,7 @@ class Measure:
     text: int
     low: float
     high: float
+    room: int | None = None
 
     @property
     def ratio(self) -> float:
@@ -207,7 +209,7 @@ def _measure(rule: str, pieces: list[Piece], lines: list[DrawnLine], unsure: boo
     if text <= 0:
         return not_evaluated(rule, "không đo được độ dài dòng chữ")
     line = max(lines, key=lambda item: item.length) if lines else None
-    return Measure(rule, pieces, line, text, low, high)
+    return Measure(rule, pieces, line, text, low, high, cap)
 
 
 def _finding(measure: Measure) -> Finding:

@@ -3,8 +3,9 @@
 Fixed here: spacing around punctuation and doubled spaces (X1, X2), decomposed Unicode (X3), the
 minority tone placement (X4), fonts that are not Times New Roman (P4), the body's size and
 justification (B1), margins (P3), a long table's header row not repeated on each page (BG4), a
-rule line too short or too long (C6, Q3, T4: resized about its middle). Everything else (wording,
-numbering, the header's layout, a missing line, signatures) is left for a person and listed.
+rule line too short or too long (C6, Q3, T4: resized about its middle) or missing where the width
+under its text is known (drawn as a bottom border). Everything else (wording, numbering, the
+header's layout, signatures) is left for a person and listed.
 Edits go through `docx_edit`, which keeps each run's formatting; the copy is written atomically and
 checked again.
 """
@@ -32,7 +33,7 @@ from drafting.check.docx_edit import (
     write_docx,
 )
 from drafting.check.docx_format import DocxFormat, Paragraph
-from drafting.check.docx_lines import resize
+from drafting.check.docx_lines import insert_line_after, resize
 from drafting.check.docx_tables import outer_table, repeats_header, set_repeat_header
 from drafting.check.drawn_rules import Measure, measures
 from drafting.check.findings import CheckReport, Finding
@@ -157,11 +158,19 @@ def _fix_element_sizes(context: Context) -> tuple[list[str], set[int]]:
 
 
 def _fix_lines(context: Context) -> list[str]:
+    """Resize a line out of its range; draw a missing one under its text when the width it stands in
+    is known (a header cell, or the page for the trích yếu outside a table)."""
     changes = []
     for item in measures(context):
-        if isinstance(item, Measure) and item.wrong and item.line is not None and resize(item.line, item.target):
-            old, new = (f"{twips / TWIPS_PER_MM:.1f}".replace(".", ",") for twips in (item.line.length, item.target))
+        if not isinstance(item, Measure) or not item.wrong:
+            continue
+        new = f"{item.target / TWIPS_PER_MM:.1f}".replace(".", ",")
+        if item.line is not None and resize(item.line, item.target):
+            old = f"{item.line.length / TWIPS_PER_MM:.1f}".replace(".", ",")
             changes.append(f"{item.rule}: đường kẻ dài {old} mm → {new} mm")
+        elif item.line is None and item.room and item.pieces[-1].paragraph.element is not None:
+            insert_line_after(item.pieces[-1].paragraph.element, item.target, item.room)
+            changes.append(f"{item.rule}: kẻ đường kẻ {new} mm dưới “{item.pieces[-1].text[:30]}”")
     return changes
 
 
