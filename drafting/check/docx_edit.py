@@ -79,28 +79,52 @@ def normalise_text(root: etree._Element) -> int:
     return count
 
 
-def _child(parent: etree._Element, tag: str, first: bool = False) -> etree._Element:
+# The order ECMA-376 gives the children of these elements (Word refuses a file that breaks it).
+ORDER = {
+    "pPr": ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+            "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+            "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+            "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange"),
+    "pBdr": ("top", "left", "bottom", "right", "between", "bar"),
+}
+
+
+def ordered_child(parent: etree._Element, tag: str) -> etree._Element:
+    """The parent's child ``tag``, created in its schema place when missing (w:pPr and w:rPr first
+    in their paragraph or run)."""
     found = parent.find(_W + tag)
-    if found is None:
-        found = etree.Element(_W + tag)
-        if first:
-            parent.insert(0, found)
-        else:
-            parent.append(found)
+    if found is not None:
+        return found
+    found = etree.Element(_W + tag)
+    if tag in ("pPr", "rPr") and parent.tag in (_W + "p", _W + "r"):
+        parent.insert(0, found)
+        return found
+    order = ORDER.get(parent.tag.rsplit("}", 1)[-1], ())
+    later = order[order.index(tag) + 1:] if tag in order else ()
+    successor = next((child for child in parent if child.tag.rsplit("}", 1)[-1] in later), None)
+    if successor is not None:
+        successor.addprevious(found)
+    else:
+        parent.append(found)
     return found
 
 
 def run_properties(r: etree._Element) -> etree._Element:
-    return _child(r, "rPr", first=True)
+    return ordered_child(r, "rPr")
 
 
 def paragraph_properties(p: etree._Element) -> etree._Element:
-    return _child(p, "pPr", first=True)
+    return ordered_child(p, "pPr")
 
 
 def set_font(r: etree._Element, name: str) -> None:
     """Direct fonts for the run; theme fonts are dropped, since Word lets them win over the names."""
-    fonts = _child(run_properties(r), "rFonts", first=True)
+    fonts = ordered_child(run_properties(r), "rFonts")
     for attribute in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
         fonts.attrib.pop(_W + attribute, None)
     for attribute in ("ascii", "hAnsi", "cs"):
@@ -110,11 +134,11 @@ def set_font(r: etree._Element, name: str) -> None:
 def set_size(r: etree._Element, points: float) -> None:
     rpr = run_properties(r)
     for tag in ("sz", "szCs"):
-        _child(rpr, tag).set(_W + "val", str(round(points * 2)))
+        ordered_child(rpr, tag).set(_W + "val", str(round(points * 2)))
 
 
 def set_alignment(p: etree._Element, value: str) -> None:
-    _child(paragraph_properties(p), "jc").set(_W + "val", value)
+    ordered_child(paragraph_properties(p), "jc").set(_W + "val", value)
 
 
 def runs(p: etree._Element) -> list[etree._Element]:
@@ -161,7 +185,7 @@ def write_docx(original: bytes, parts: dict[str, etree._Element], target: Path) 
 
 def add_bottom_border(p: etree._Element) -> None:
     """A solid ½ pt bottom border on the paragraph: the short rule line the project's templates draw."""
-    borders = _child(paragraph_properties(p), "pBdr")
-    bottom = _child(borders, "bottom")
+    borders = ordered_child(paragraph_properties(p), "pBdr")
+    bottom = ordered_child(borders, "bottom")
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
         bottom.set(_W + key, value)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from drafting.check.docx_edit import ordered_child
 from drafting.check.docx_format import _W, MC
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -170,9 +171,7 @@ def resize(line: DrawnLine, length: int) -> bool:
     if element is None or line.form == "cell_border":
         return False
     if line.form == "border":
-        ind = element.find(f"{_W}pPr/{_W}ind")
-        if ind is None:
-            ind = etree.SubElement(element.find(_W + "pPr"), _W + "ind")
+        ind = ordered_child(ordered_child(element, "pPr"), "ind")
         for side in ("left", "right"):
             ind.set(_W + side, str(_twips(ind, side) - change // 2))
         return True
