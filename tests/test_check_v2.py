@@ -231,6 +231,24 @@ def test_fix_round_trip_on_every_real_file(path: Path, tmp_path: Path) -> None:
     assert unfixed(result) == [], [f"{f.rule} {f.where}: {f.found}" for f in unfixed(result)]
     assert comparable_text(result.output) == comparable_text(path)
     assert len(result.after.findings) <= len(result.before.findings)
+    assert _out_of_order(result.output) <= _out_of_order(path)  # Word refuses misordered properties
+
+
+def _out_of_order(path: Path) -> int:
+    """Property elements (w:pPr, w:rPr, w:pBdr) whose children break the schema's order."""
+    from lxml import etree
+
+    from drafting.check.docx_edit import ORDER
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    count = 0
+    for name, order in ORDER.items():
+        for element in root.iter(W + name):
+            places = [order.index(c.tag[len(W):]) for c in element
+                      if isinstance(c.tag, str) and c.tag.startswith(W) and c.tag[len(W):] in order]
+            count += places != sorted(places)
+    return count
 
 
 def test_fix_keeps_run_formatting_across_run_boundaries(tmp_path: Path) -> None:
