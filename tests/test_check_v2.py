@@ -350,3 +350,11 @@ def test_fix_draws_a_missing_line_under_the_issuer(tmp_path: Path) -> None:
     assert any(change.startswith("C6: kẻ đường kẻ") for change in result.changes)
     assert status(result.after, "C6") == PASS
     assert comparable_text(result.output) == comparable_text(broken)
+
+
+def test_fix_writes_an_ordinary_file_and_leaves_margins_the_check_accepts(tmp_path: Path) -> None:
+    # Right margin 1134 twips = 20,003 mm: within P3's 0,1 mm tolerance, so not "fixed" to 1133.
+    result = fix_docx(REAL / "vbai2_18847be7_Bao_cao_nam_2025.docx", tmp_path / "fixed.docx")
+    assert result.output.stat().st_mode & 0o044  # readable by others, like any file the clerk saves
+    assert not [change for change in result.changes if change.startswith("P3")]
+    assert b'w:right="1134"' in zipfile.ZipFile(result.output).read("word/document.xml")

@@ -145,19 +145,24 @@ def runs(p: etree._Element) -> list[etree._Element]:
     return _paragraph_runs(p)
 
 
-def clamp_margins(root: etree._Element, limits_twips: dict[str, tuple[int, int]]) -> list[tuple[str, int, int]]:
-    """Each section's margins moved into their range; returns (side, old, new) for each change."""
+def clamp_margins(root: etree._Element, limits: dict[str, tuple[int, int]], slack: int) -> list[tuple[str, int, int]]:
+    """Each section's margins outside [low - slack, high + slack] twips moved to the nearer bound
+    (the left one with its binding gutter, as the checker reads it); returns (side, old, new)."""
     changes = []
     for margins in root.iter(_W + "pgMar"):
-        for side, (low, high) in limits_twips.items():
+        gutter_value = margins.get(_W + "gutter", "0")
+        gutter = abs(int(gutter_value)) if gutter_value.lstrip("-").isdigit() else 0
+        for side, (low, high) in limits.items():
             value = margins.get(_W + side)
             if value is None or not value.lstrip("-").isdigit():
                 continue
-            old = abs(int(value))
-            new = min(max(old, low), high)
-            if new != old:
-                margins.set(_W + side, str(new if int(value) >= 0 else -new))
-                changes.append((side, old, new))
+            extra = gutter if side == "left" else 0
+            old = abs(int(value)) + extra
+            if low - slack <= old <= high + slack:
+                continue
+            new = low if old < low else high
+            margins.set(_W + side, str((new - extra) if int(value) >= 0 else -(new - extra)))
+            changes.append((side, old, new))
     return changes
 
 
@@ -176,6 +181,7 @@ def write_docx(original: bytes, parts: dict[str, etree._Element], target: Path) 
                 else:
                     data = source.read(info.filename)
                 copy.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; the copy is an ordinary file
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -189,3 +195,9 @@ def add_bottom_border(p: etree._Element) -> None:
     bottom = ordered_child(borders, "bottom")
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
         bottom.set(_W + key, value)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

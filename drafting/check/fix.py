@@ -12,6 +12,7 @@ checked again.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -282,10 +283,11 @@ def _fix_body(context: Context) -> list[str]:
 def _fix_margins(root: etree._Element) -> list[str]:
     limits = rules_data()["margins_mm"]
     names = rules_data()["margin_names"]
-    twips = {side: (round(limits[side][0] * TWIPS_PER_MM), int(limits[side][1] * TWIPS_PER_MM))
+    twips = {side: (math.ceil(limits[side][0] * TWIPS_PER_MM), math.floor(limits[side][1] * TWIPS_PER_MM))
              for side in ("top", "bottom", "left", "right")}
+    slack = math.floor(limits["tolerance_mm"] * TWIPS_PER_MM)  # what the check lets pass is left alone
     return [f"P3: {names[side]} {old / TWIPS_PER_MM:.1f} mm → {new / TWIPS_PER_MM:.1f} mm".replace(".", ",")
-            for side, old, new in clamp_margins(root, twips)]
+            for side, old, new in clamp_margins(root, twips, slack)]
 
 
 def _numbers(numbers: list[int]) -> str:
