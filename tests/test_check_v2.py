@@ -132,7 +132,8 @@ def test_x4_reports_the_minority_tone_placement() -> None:
 
 def test_x5_capitalisation_of_phu_luc_ii() -> None:
     body = found(report("vbai2_0e1840a4_Quyet_dinh_thanh_lap_Ban_chi_dao_ve_du_lieu.docx"), "X5")
-    assert [(f.paragraph, f.found) for f in body] == [(26, "“Viện Kiểm sát nhân dân” → “Viện kiểm sát nhân dân”")]
+    assert [(f.paragraph, f.found, f.expected) for f in body] == [
+        (26, "“Viện Kiểm sát nhân dân”", "“Viện kiểm sát nhân dân” (Phụ lục II)")]
     people = found(report("vbai2_44efdd5f_10._UBND_TP._Ha_Noi.docx"), "X5")
     assert [f.paragraph for f in people] == [17, 23]  # "toàn thể nhân dân", "vận động nhân dân"
     assert not found(report("vbai_BC_SNV_cac_chi_so_tinh.docx"), "X5")

@@ -258,9 +258,12 @@ def check_capitalisation(context: Context) -> Iterator[Finding | Unchecked]:
         hits = capitalisation_hits(paragraph.text)
         if not hits:
             continue
-        pairs = ", ".join(dict.fromkeys(f"“{paragraph.text[s:e]}” → “{w}”" for s, e, w in hits))
-        yield finding("X5", f"đoạn {paragraph.number}", paragraph, pairs, "viết hoa theo Phụ lục II",
-                      f"Viết hoa theo Phụ lục II của Nghị định 30/2020/NĐ-CP: {pairs}.")
+        pairs = dict.fromkeys((paragraph.text[s:e], w) for s, e, w in hits)
+        written = ", ".join(f"“{text}”" for text, _ in pairs)
+        wanted = ", ".join(f"“{w}”" for _, w in pairs)
+        changes = ", ".join(f"“{text}” → “{w}”" for text, w in pairs)
+        yield finding("X5", f"đoạn {paragraph.number}", paragraph, written, f"{wanted} (Phụ lục II)",
+                      f"Viết hoa theo Phụ lục II của Nghị định 30/2020/NĐ-CP: {changes}.")
 
 
 # --------------------------------------------------------------------------------------------
