@@ -145,14 +145,7 @@ def _fix_element_sizes(context: Context) -> tuple[list[str], set[int]]:
         paragraph = paragraphs[number]
         if number in declined or paragraph.element is None:
             continue
-        low, high = next(iter(found))
-        touched = 0
-        for element, index in _xml_runs(paragraph):
-            size = paragraph.runs[index].format.size
-            if paragraph.runs[index].visible and size is not None and not low <= size <= high:
-                set_size(element, high if size > high else low)
-                touched += 1
-        if touched:
+        if _clamp_sizes(paragraph, *next(iter(found))):
             changed.append(number)
     return ([f"Cỡ chữ phần đầu và phần cuối: đưa về cỡ quy định ở {len(changed)} đoạn ({_numbers(changed)})"]
             if changed else []), declined
@@ -254,6 +247,17 @@ def _private_use(text: str) -> bool:
     return any(0xE000 <= ord(char) <= 0xF8FF for char in text)
 
 
+def _clamp_sizes(paragraph: Paragraph, low: float, high: float) -> int:
+    """Runs of the paragraph sized outside [low, high] set to the nearer bound; how many were."""
+    count = 0
+    for element, index in _xml_runs(paragraph):
+        size = paragraph.runs[index].format.size
+        if paragraph.runs[index].visible and size is not None and not low <= size <= high:
+            set_size(element, high if size > high else low)
+            count += 1
+    return count
+
+
 def _fix_body(context: Context) -> list[str]:
     spec = context.data["body"]
     low, high = spec["size"]
@@ -261,13 +265,7 @@ def _fix_body(context: Context) -> list[str]:
     for paragraph in _text_paragraphs(context.anatomy):
         if paragraph.element is None:
             continue
-        count = 0
-        for element, index in _xml_runs(paragraph):
-            size = paragraph.runs[index].format.size
-            if paragraph.runs[index].visible and size is not None and not low <= size <= high:
-                set_size(element, high if size > high else low)
-                count += 1
-        if count:
+        if _clamp_sizes(paragraph, low, high):
             sized.append(paragraph.number)
         if not _is_heading(paragraph) and paragraph.format.alignment not in spec["justified"]:
             set_alignment(paragraph.element, "both")
