@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafting.check.anatomy import read_anatomy
+from drafting.check.content import content_findings
 from drafting.check.docx_format import read_format
 from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
 from drafting.check.rules import RULES, Context, run_rules
 from drafting.errors import InputError
+from drafting.parsing.plan import parse_blocks
 from drafting.readers import convert_doc, read_bytes
-from drafting.readers.docx import open_package
+from drafting.readers.docx import open_package, read_docx
 
 __all__ = ["ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
 
@@ -35,6 +37,9 @@ def check_docx(path: Path | str) -> CheckReport:
         data = convert_doc(path)
     with open_package(data, name) as package:
         document = read_format(package, name)
-    return CheckReport(path=name, findings=run_rules(Context(document, read_anatomy(document))))
+    findings = run_rules(Context(document, read_anatomy(document)))
+    # The content rules read the plan the parser makes of the same bytes (no NLP: structure only).
+    findings += content_findings(parse_blocks(read_docx(data, name)), document.paragraphs)
+    return CheckReport(path=name, findings=findings)
 
 
