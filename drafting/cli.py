@@ -133,12 +133,15 @@ def check(ctx: click.Context, file: Path, output_format: str) -> None:
 @click.pass_context
 def render(ctx: click.Context, plan_file: Path, output: Path, template: Path | None, pdf: bool) -> None:
     """Viết PLAN_FILE (JSON của “parse”, hoặc một văn bản) thành .docx theo Nghị định 30."""
+    from drafting.render.blanks import with_blanks
     from drafting.render.docx_writer import convert_to_pdf, render_docx
 
     try:
-        plan = load_plan(plan_file)
+        plan, left = with_blanks(load_plan(plan_file))
         written = render_docx(plan, output, template)
         click.echo(f"Đã ghi {written}")
+        if left:
+            click.echo("Còn để trống cho văn thư điền: " + "; ".join(left) + ".")
         if pdf:
             click.echo(f"Đã ghi {convert_to_pdf(written, written.with_suffix('.pdf'))}")
     except DraftingError as error:

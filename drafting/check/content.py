@@ -100,10 +100,13 @@ def on_or_after(date: str | None, since: str) -> bool | None:
 
 
 def shown(date: str) -> str:
-    """2025-07-01 → 01/7/2025: a day below 10 and the months 1 and 2 take a leading zero (Decree 30, ô số 4)."""
+    """2025-07-01 → 01/7/2025: a day below 10 and the months 1 and 2 take a leading zero (Decree 30, ô số 4);
+    a month alone → "tháng 12/2026"."""
     parts = date.split("-")
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])}/{parts[0]}"
     if len(parts) != 3:
-        return date
+        return f"năm {date}" if re.fullmatch(r"\d{4}", date) else date
     month = parts[1] if parts[1] in ("01", "02") else str(int(parts[1]))
     return f"{parts[2]}/{month}/{parts[0]}"
 
@@ -251,9 +254,17 @@ def check_deadlines(plan: Plan, texts: list[Text]) -> list[Finding] | None:
         for match in pattern.finditer(text.text):
             day, _ = find_date("ngày " + match.group("date") if "tháng" in match.group("date") else match.group("date"))
             if day and len(day) == 10 and day < date[:10] and not (len(date) == 7 and day[:7] == date):
-                found.append(_finding("ND-TH1", text, f"“{match.group(0)[-80:]}”", date=shown(date),
+                found.append(_finding("ND-TH1", text, f"“{_tail(match.group(0), 80)}”", date=shown(date),
                                       deadline=match.group("date"), day=shown(day)))
     return found
+
+
+def _tail(text: str, length: int) -> str:
+    """The last words of a long match, cut at a word: "… về Sở Nội vụ trước ngày 30 tháng 11 năm 2024"."""
+    if len(text) <= length:
+        return text
+    cut = text[-length:]
+    return "…" + cut[cut.find(" ") + 1 :] if " " in cut else cut
 
 
 # --------------------------------------------------------------------------------------------
