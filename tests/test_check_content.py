@@ -64,9 +64,10 @@ def test_a_district_body_tasked_after_the_reform_is_found() -> None:
     assert "15/8/2025" in found[0].message
 
 
-def test_a_district_body_before_the_reform_is_not_evaluated() -> None:
-    assert _run(check_abolished_bodies, _plan(KON_TUM)) is None  # 22/7/2024: districts still existed
-    assert _run(check_abolished_bodies, _plan(KON_TUM, "2025")) is None  # a year alone cannot tell
+def test_a_district_body_before_the_reform_is_right_and_a_year_alone_cannot_tell() -> None:
+    assert _run(check_abolished_bodies, _plan(KON_TUM)) == []  # 22/7/2024: districts still existed
+    assert _run(check_abolished_bodies, _plan(KON_TUM, "2025")) is None  # before or after 1 July: not evaluated
+    assert _run(check_abolished_bodies, _plan(KON_TUM, "")) is None
 
 
 @pytest.mark.parametrize("name", ["vbai_BC_CCHC_nam2025_LamDong.docx", "pdf_vbai_BC_329_CCHC_nam2025_UBND_LamDong.pdf",

@@ -117,8 +117,9 @@ def shown(date: str) -> str:
 
 def check_abolished_bodies(plan: Plan, texts: list[Text]) -> list[Finding] | None:
     data = _data()
-    if not on_or_after(plan.meta.date, data["reform_since"]):
-        return None
+    after = on_or_after(plan.meta.date, data["reform_since"])
+    if not after:
+        return None if after is None else []  # before 1/7/2025 every district body still existed: nothing to find
     found, seen = [], set()
     for text in texts:
         if text.part == "bases":
@@ -141,7 +142,7 @@ def _bodies_tasked(text: Text) -> Iterator[tuple[str, dict[str, Any]]]:
             if _citing().search(before):
                 continue  # inside a cited document's issuer or name, or in quotes
             sentence = re.split(r"[.;:]\s", key[: match.start()])[-1] + key[match.start() : match.end() + 40]
-            if _past().search(sentence) or re.match(tone_key(_data()["narrated_after"]), key[match.end() :]):
+            if _past().search(sentence) or _narrated().match(key[match.end() :]):
                 continue  # "Trước sáp nhập, UBND tỉnh Bình Thuận phê duyệt …", "… đã ban hành": the old body on purpose
             opens = not re.sub(r"^[\W\d]*(?:[a-zđ]{1,2}[).]\s*)?", "", key[: match.start()])
             if text.part in ("recipients", "recipient_to") or opens or _tasking().search(before[-40:]):
@@ -179,6 +180,11 @@ def _tasking() -> re.Pattern[str]:
 @cache
 def _past() -> re.Pattern[str]:
     return re.compile(tone_key(_data()["past"]))
+
+
+@cache
+def _narrated() -> re.Pattern[str]:
+    return re.compile(tone_key(_data()["narrated_after"]))
 
 
 @cache
@@ -246,7 +252,7 @@ def check_deadlines(plan: Plan, texts: list[Text]) -> list[Finding] | None:
     date = plan.meta.date
     if not date or len(date) < 7:
         return None  # a year alone: every deadline of that year could be after it
-    pattern = re.compile(_data()["deadline"], re.IGNORECASE)
+    pattern = _deadline()
     found = []
     for text in texts:
         if text.part != "body":
@@ -257,6 +263,11 @@ def check_deadlines(plan: Plan, texts: list[Text]) -> list[Finding] | None:
                 found.append(_finding("ND-TH1", text, f"“{_tail(match.group(0), 80)}”", date=shown(date),
                                       deadline=match.group("date"), day=shown(day)))
     return found
+
+
+@cache
+def _deadline() -> re.Pattern[str]:
+    return re.compile(_data()["deadline"], re.IGNORECASE)
 
 
 def _tail(text: str, length: int) -> str:
