@@ -64,6 +64,15 @@ def test_a_district_body_tasked_after_the_reform_is_found() -> None:
     assert "15/8/2025" in found[0].message
 
 
+def test_a_province_merged_away_written_to_is_found() -> None:
+    """Lâm Đồng's 2025 report with one more recipient, the slip of an old address list: Bình Thuận's committee."""
+    plan = _plan(LAM_DONG_REPORT)
+    plan.recipients.append("UBND tỉnh Bình Thuận (để biết)")
+    found = _run(check_abolished_bodies, plan)
+    assert [f.found for f in found] == ["“UBND tỉnh Bình Thuận”"]
+    assert "tỉnh Bình Thuận đã sáp nhập vào tỉnh Lâm Đồng" in found[0].message
+
+
 def test_a_district_body_before_the_reform_is_right_and_a_year_alone_cannot_tell() -> None:
     assert _run(check_abolished_bodies, _plan(KON_TUM)) == []  # 22/7/2024: districts still existed
     assert _run(check_abolished_bodies, _plan(KON_TUM, "2025")) is None  # before or after 1 July: not evaluated

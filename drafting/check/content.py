@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from drafting.check.docx_format import Paragraph
@@ -22,13 +22,18 @@ from drafting.parsing.dates import find_date
 from drafting.parsing.text import fold, tone_key
 
 
-@dataclass
 class Text:
-    """One piece of the plan's text a rule reads, and the DOCX paragraph it stands in (None: not found)."""
+    """One piece of the plan's text a rule reads, and the DOCX paragraph it stands in (None: not found), looked
+    up only when a finding needs it (a long report has hundreds of paragraphs and few findings)."""
 
-    text: str
-    paragraph: Paragraph | None
-    part: str  # "recipients" | "recipient_to" | "body" | "bases"
+    def __init__(self, text: str, part: str, locator: _Locator | None = None) -> None:
+        self.text = text
+        self.part = part  # "recipients" | "recipient_to" | "body" | "bases"
+        self._locator = locator
+
+    @cached_property
+    def paragraph(self) -> Paragraph | None:
+        return self._locator.find(self.text) if self._locator else None
 
 
 ContentCheck = Callable[[Plan, list[Text]], list[Finding] | None]
@@ -54,13 +59,13 @@ def consolidated(plan: Plan) -> bool:
 def plan_texts(plan: Plan, paragraphs: list[Paragraph]) -> list[Text]:
     """The body (section titles and paragraphs), the bases, "Kính gửi" and the recipients, each placed."""
     finder = _Locator(paragraphs)
-    texts = [Text(ref.text, finder.find(ref.text), "bases") for ref in plan.legal_bases]
-    texts += [Text(line, finder.find(line), "recipient_to") for line in plan.meta.recipient_to]
+    texts = [Text(ref.text, "bases", finder) for ref in plan.legal_bases]
+    texts += [Text(line, "recipient_to", finder) for line in plan.meta.recipient_to]
     for section in (node for top in plan.sections for node in top.walk()):
         for line in [section.title, *section.paragraphs]:
             if line and line.strip():
-                texts.append(Text(line, finder.find(line), "body"))
-    texts += [Text(line, finder.find(line), "recipients") for line in plan.recipients]
+                texts.append(Text(line, "body", finder))
+    texts += [Text(line, "recipients", finder) for line in plan.recipients]
     return texts
 
 
@@ -68,7 +73,11 @@ class _Locator:
     """Finds the DOCX paragraph a parsed line comes from, by its first words (the parser keeps text as written)."""
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
-        self.keys = [(paragraph, fold(paragraph.text)) for paragraph in paragraphs if paragraph.text.strip()]
+        self.paragraphs = paragraphs
+
+    @cached_property
+    def keys(self) -> list[tuple[Paragraph, str]]:
+        return [(paragraph, fold(paragraph.text)) for paragraph in self.paragraphs if paragraph.text.strip()]
 
     def find(self, line: str) -> Paragraph | None:
         key = fold(line)[:60]
@@ -136,6 +145,8 @@ def check_abolished_bodies(plan: Plan, texts: list[Text]) -> list[Finding] | Non
 
 def _bodies_tasked(text: Text) -> Iterator[tuple[str, dict[str, Any]]]:
     key = fold(text.text)
+    if not _LEVEL_WORDS.search(key):
+        return  # most paragraphs name no district and no province: one cheap look
     for pattern, rule in _body_patterns():
         for match in pattern.finditer(key):
             before = key[max(0, match.start() - 160) : match.start()]
@@ -146,22 +157,33 @@ def _bodies_tasked(text: Text) -> Iterator[tuple[str, dict[str, Any]]]:
                 continue  # "Trước sáp nhập, UBND tỉnh Bình Thuận phê duyệt …", "… đã ban hành": the old body on purpose
             opens = not re.sub(r"^[\W\d]*(?:[a-zđ]{1,2}[).]\s*)?", "", key[: match.start()])
             if text.part in ("recipients", "recipient_to") or opens or _tasking().search(before[-40:]):
-                yield text.text[match.start() : match.end()], rule
+                yield text.text[match.start() : match.end()], _rule_for(match, rule)
+
+
+_LEVEL_WORDS = re.compile(r"huyện|quận|thị xã|tỉnh")
 
 
 @cache
 def _body_patterns() -> list[tuple[re.Pattern[str], dict[str, Any]]]:
+    """The district bodies, then one pattern for the bodies of every province merged away (one scan, not 29)."""
     data = _data()
     patterns = [(_word_pattern(rule["match"]), rule) for rule in data["abolished_bodies"]]
-    merged = load("provinces_2024")["successor"]
-    for old, new in merged.items():
-        if old == "Thừa Thiên Huế":
-            continue  # renamed Thành phố Huế on 1/1/2025, not merged: "tỉnh Thừa Thiên Huế" is the H-rules' business
-        body = data["merged_province_body"].format(province=re.escape(fold(old)))
-        rule = {"reason": f"tỉnh {old} đã sáp nhập vào {_province_full(new)}",
-                "successor": f"cơ quan tương ứng của {_province_full(new)}", "source": "Nghị quyết 202/2025/QH15"}
-        patterns.append((_word_pattern(body), rule))
+    merged = {fold(old): new for old, new in load("provinces_2024")["successor"].items()
+              if old != "Thừa Thiên Huế"}  # renamed Thành phố Huế on 1/1/2025, not merged: the H-rules' business
+    names = "|".join(re.escape(name) for name in sorted(merged, key=len, reverse=True))
+    body = data["merged_province_body"].format(province=f"(?P<province>{names})")
+    patterns.append((_word_pattern(body), {"merged": merged}))
     return patterns
+
+
+def _rule_for(match: re.Match[str], rule: dict[str, Any]) -> dict[str, Any]:
+    if "merged" not in rule:
+        return rule
+    old = match.group("province")
+    new = rule["merged"][old]
+    name = next(n for n in load("provinces_2024")["successor"] if fold(n) == old)
+    return {"reason": f"tỉnh {name} đã sáp nhập vào {_province_full(new)}",
+            "successor": f"cơ quan tương ứng của {_province_full(new)}", "source": "Nghị quyết 202/2025/QH15"}
 
 
 def _word_pattern(pattern: str) -> re.Pattern[str]:
@@ -208,7 +230,7 @@ def check_superseded_bases(plan: Plan, texts: list[Text]) -> list[Finding] | Non
             if not _matches(ref, entry) or not on_or_after(plan.meta.date, entry["since"]):
                 continue
             unverified = "" if entry["verified"] else " (Dữ liệu thay thế chưa được đối chiếu với nguồn chính thức.)"
-            found.append(_finding("ND-CC1", by_text.get(ref.text, Text(ref.text, None, "bases")), f"“{_cited(ref)}”",
+            found.append(_finding("ND-CC1", by_text.get(ref.text, Text(ref.text, "bases")), f"“{_cited(ref)}”",
                                   date=shown(plan.meta.date or ""), cited=_cited(ref),
                                   replacement=entry["replacement"], since=shown(entry["since"]),
                                   unverified=unverified))
@@ -289,22 +311,23 @@ class _Citation:
 
 
 def check_citation_agreement(plan: Plan, texts: list[Text]) -> list[Finding] | None:
-    citations = [citation for text in texts for citation in _citations(text)]
+    groups: dict[tuple[str, str], list[_Citation]] = {}  # only one type and symbol can be one document
+    for citation in (citation for text in texts for citation in _citations(text)):
+        groups.setdefault((fold(citation.ref.doc_type or ""), _symbol(citation.ref)), []).append(citation)
     found, said = [], set()
-    for index, later in enumerate(citations):
-        for earlier in citations[:index]:
-            differs = _disagreement(earlier.ref, later.ref)
-            if differs is None or later.text is earlier.text:
-                continue
-            key = (differs[1], differs[2])
-            if key in said:
+    for citations in groups.values():
+        for index, later in enumerate(citations):
+            for earlier in citations[:index]:
+                differs = _disagreement(earlier.ref, later.ref)
+                if differs is None or later.text is earlier.text:
+                    continue
+                if (differs[1], differs[2]) not in said:
+                    said.add((differs[1], differs[2]))
+                    where = str(earlier.text.paragraph.number) if earlier.text.paragraph else "khác"
+                    found.append(_finding("ND-TD1", later.text, f"“{differs[2]}”", cited=differs[0],
+                                          first=differs[1], second=differs[2], first_paragraph=where))
                 break
-            said.add(key)
-            first_paragraph = str(earlier.text.paragraph.number) if earlier.text.paragraph else "khác"
-            found.append(_finding("ND-TD1", later.text, f"“{differs[2]}”", cited=differs[0], first=differs[1],
-                                  second=differs[2], first_paragraph=first_paragraph))
-            break
-    return found
+    return sorted(found, key=lambda item: item.paragraph or 0)
 
 
 def _citations(text: Text) -> list[_Citation]:
