@@ -153,10 +153,8 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
         word = next(t for t in _cited_types() if key.startswith(fold(t)))
         start = fold(cited).index(fold(word))
         ref.doc_type = _canonical_type(cited[start : start + len(word)])
-        if not key.startswith(fold(word) + " sửa đổi"):
-            start = -1
-        else:  # "Luật sửa đổi, bổ sung một số điều của Luật …": a name that opens in lower case
-            ref.name, ref.year = name_of(ref.doc_type, cited[start + len(word) :])
+        if key.startswith(fold(word) + " sửa đổi"):  # "Luật sửa đổi, bổ sung một số điều của Luật …": a name
+            ref.name, ref.year = name_of(ref.doc_type, cited[start + len(word) :])  # that opens in lower case
     rest = cited[match.end("type") :] if match else cited
     number = _NUMBER_SYMBOL.search(rest)
     by_name = bool(ref.doc_type) and fold(ref.doc_type or "") in load("vocabulary")["cited_by_name"]
@@ -165,7 +163,7 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
     if number and by_name:
         before = rest[: number.start()]
         own = re.match(r"^\s*(?:[a-zà-ỹđ]+\s+){0,3}(?:số\s*:?\s*)?$", before) or (
-            ref.name and re.search(r"\ssố\s*:?\s*$", before) and not starts_with_type_inside(before))
+            ref.name and re.search(r"\ssố\s*:?\s*$", before) and not _names_another_type(before))
         if not own:
             rest = rest[: number.start()]  # "Luật Luật sư, … Điều 5 Quyết định số 2536/…": another document's
             number = None
@@ -200,7 +198,7 @@ def _after_issuer(rest: str, anchor: int, issuer: str | None, date_match: re.Mat
     return re.sub(r"^\s*,?\s*năm\s+\d{4}", "", tail)
 
 
-def starts_with_type_inside(text: str) -> bool:
+def _names_another_type(text: str) -> bool:
     """Another cited type inside the text ("… được sửa đổi bởi Luật số 48/2014/QH13"): its number is that one's."""
     return bool(re.search(rf"\s(?:{_type_alternation()})\s", " " + text))
 
