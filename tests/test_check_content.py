@@ -9,8 +9,10 @@ of one day that both "thực hiện" something — all false, all fixed).
 
 from __future__ import annotations
 
+import copy
 import json
 import zipfile
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,8 +42,13 @@ LAM_DONG_REPORT = CORPUS / "realdocx" / "vbai_BC_CCHC_nam2025_LamDong.docx"
 DECISION_2025 = CORPUS / "realdocx" / "vbai2_e9d0a868_Quuyet_dinh_phe_duyet_dieu_le.docx"
 
 
+@cache
+def _parsed(path: Path) -> Plan:
+    return parse_file(path, extract=False)  # the Lâm Đồng PDF takes seconds: parsed once for all its tests
+
+
 def _plan(path: Path, date: str | None = None) -> Plan:
-    plan = parse_file(path, extract=False)
+    plan = copy.deepcopy(_parsed(path))
     if date is not None:
         plan.meta.date = date
     return plan
