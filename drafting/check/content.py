@@ -150,13 +150,14 @@ def _bodies_tasked(text: Text) -> Iterator[tuple[str, dict[str, Any]]]:
     for pattern, rule in _body_patterns():
         for match in pattern.finditer(key):
             before = key[max(0, match.start() - 160) : match.start()]
-            if _citing().search(before):
+            if _pattern_of("citing_before").search(before):
                 continue  # inside a cited document's issuer or name, or in quotes
             sentence = re.split(r"[.;:]\s", key[: match.start()])[-1] + key[match.start() : match.end() + 40]
-            if _past().search(sentence) or _narrated().match(key[match.end() :]):
+            if _pattern_of("past").search(sentence) or _pattern_of("narrated_after").match(key[match.end() :]):
                 continue  # "Trước sáp nhập, UBND tỉnh Bình Thuận phê duyệt …", "… đã ban hành": the old body on purpose
-            opens = not re.sub(r"^[\W\d]*(?:[a-zđ]{1,2}[).]\s*)?", "", key[: match.start()])
-            if text.part in ("recipients", "recipient_to") or opens or _tasking().search(before[-40:]):
+            opens = not re.sub(r"^[\W\d]*(?:[a-zđ]{1,2}[).]\s*)?", "", key[: match.start()])  # "- UBND các huyện:"
+            addressed = text.part in ("recipients", "recipient_to")
+            if addressed or opens or _pattern_of("tasking_before").search(before[-40:]):
                 yield text.text[match.start() : match.end()], _rule_for(match, rule)
 
 
@@ -195,23 +196,9 @@ def _province_full(name: str) -> str:
 
 
 @cache
-def _tasking() -> re.Pattern[str]:
-    return re.compile(tone_key(_data()["tasking_before"]))
-
-
-@cache
-def _past() -> re.Pattern[str]:
-    return re.compile(tone_key(_data()["past"]))
-
-
-@cache
-def _narrated() -> re.Pattern[str]:
-    return re.compile(tone_key(_data()["narrated_after"]))
-
-
-@cache
-def _citing() -> re.Pattern[str]:
-    return re.compile(tone_key(_data()["citing_before"]))
+def _pattern_of(key: str) -> re.Pattern[str]:
+    """A pattern of the data file, matched on fold()ed text: "tasking_before", "past", "narrated_after" …"""
+    return re.compile(tone_key(_data()[key]))
 
 
 # --------------------------------------------------------------------------------------------
