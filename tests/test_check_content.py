@@ -190,3 +190,16 @@ def test_a_partial_date_is_compared_only_as_far_as_it_goes(date: str | None, sin
 
 def test_dates_are_shown_the_clerks_way() -> None:
     assert [shown("2025-07-01"), shown("2026-01-05"), shown("2026-12")] == ["01/7/2025", "05/01/2026", "tháng 12/2026"]
+
+
+def test_one_document_cited_with_two_numbers_is_found_once(tmp_path: Path) -> None:
+    """Đồng Tháp's plan cites 57-NQ/TW of 22/12/2024 "về đột phá phát triển khoa học, công nghệ …" three times;
+    the second written 75-NQ/TW is the one finding (the third, written as the first, is none)."""
+    source = CORPUS / "wild" / "192068354fd1ffe5.md"
+    text = source.read_text(encoding="utf-8")
+    second = text.index("57-NQ/TW", text.index("57-NQ/TW") + 1)
+    edited = tmp_path / "plan.md"
+    edited.write_text(text[:second] + "75-NQ/TW" + text[second + len("57-NQ/TW"):], encoding="utf-8")
+    found = _run(check_citation_agreement, _plan(edited))
+    assert [(f.found, f.expected) for f in found] == [("“Nghị quyết số 75-NQ/TW”", "Nghị quyết số 57-NQ/TW")]
+    assert "22/12/2024" in found[0].message

@@ -248,9 +248,8 @@ def _cited(ref: LegalRef) -> str:
         number = f" số {ref.number}/{ref.year + '/' if ref.year else ''}{ref.symbol}" if ref.number else ""
         when = f" ngày {shown(ref.date)}" if ref.date else (f" năm {ref.year}" if ref.year and not number else "")
         return f"{ref.name}{number}{when}"
-    year = f"{ref.year}/" if ref.year else ""
     when = f" ngày {shown(ref.date)}" if ref.date else ""
-    return f"{ref.doc_type} số {ref.number}/{year}{ref.symbol}{when}"
+    return f"{ref.doc_type} số {_number_symbol(ref)}{when}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,6 +303,8 @@ def check_citation_agreement(plan: Plan, texts: list[Text]) -> list[Finding] | N
     found, said = [], set()
     for citations in groups.values():
         for index, later in enumerate(citations):
+            if any(_written_alike(earlier.ref, later.ref) for earlier in citations[:index]):
+                continue  # cited as before: a slip elsewhere is that citation's finding, not this one's
             for earlier in citations[:index]:
                 differs = _disagreement(earlier.ref, later.ref)
                 if differs is None or later.text is earlier.text:
@@ -340,14 +341,25 @@ def _disagreement(one: LegalRef, two: LegalRef) -> tuple[str, str, str] | None:
         return None
     if (one.year or None) != (two.year or None) or not _same_issuer(one, two):
         return None
-    name = f"{one.doc_type} số {one.number}/{one.year + '/' if one.year else ''}{one.symbol}"
+    name = f"{one.doc_type} số {_number_symbol(one)}"
     if one.number == two.number and one.date != two.date and one.date[:4] == two.date[:4]:
         return name, f"ngày {shown(one.date)}", f"ngày {shown(two.date)}"
     if (one.number or "").lstrip("0") != (two.number or "").lstrip("0") and one.date == two.date \
             and _same_subject(one, two):
-        other = f"{two.doc_type} số {two.number}/{two.year + '/' if two.year else ''}{two.symbol}"
+        other = f"{two.doc_type} số {_number_symbol(two)}"
         return f"{one.doc_type} ngày {shown(one.date)} về “{_words(one.subject, 8)}”", name, other
     return None
+
+
+def _written_alike(one: LegalRef, two: LegalRef) -> bool:
+    return (one.number or "").lstrip("0") == (two.number or "").lstrip("0") and one.date == two.date
+
+
+def _number_symbol(ref: LegalRef) -> str:
+    """As clerks write it: "539/QĐ-TTg", "45/2017/NĐ-CP", a party document's "57-NQ/TW"."""
+    if "/" in (ref.symbol or "") and not ref.year:
+        return f"{ref.number}-{ref.symbol}"
+    return f"{ref.number}/{ref.year + '/' if ref.year else ''}{ref.symbol}"
 
 
 def _symbol(ref: LegalRef) -> str:
