@@ -203,3 +203,16 @@ def test_one_document_cited_with_two_numbers_is_found_once(tmp_path: Path) -> No
     found = _run(check_citation_agreement, _plan(edited))
     assert [(f.found, f.expected) for f in found] == [("“Nghị quyết số 75-NQ/TW”", "Nghị quyết số 57-NQ/TW")]
     assert "22/12/2024" in found[0].message
+
+
+def test_a_word_file_with_no_plan_in_it_is_still_checked(tmp_path: Path) -> None:
+    """A bare list the parser finds no document structure in: before the content rules `check` reported its
+    format; it still does, and the content rules are simply not run (no "không có cấu trúc" error)."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Danh sách cán bộ tham dự")
+    document.add_paragraph("Nguyễn Văn A")
+    document.save(str(tmp_path / "danh-sach.docx"))
+    report = check_docx(tmp_path / "danh-sach.docx")
+    assert report.findings and not [f for f in report.findings if f.rule.startswith("ND-")]

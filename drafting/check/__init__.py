@@ -39,7 +39,10 @@ def check_docx(path: Path | str) -> CheckReport:
         document = read_format(package, name)
     findings = run_rules(Context(document, read_anatomy(document)))
     # The content rules read the plan the parser makes of the same bytes (no NLP: structure only).
-    findings += content_findings(parse_blocks(read_docx(data, name)), document.paragraphs)
+    try:
+        findings += content_findings(parse_blocks(read_docx(data, name)), document.paragraphs)
+    except InputError:
+        pass  # no plan in it (a list, a form): its format is still checked, its content cannot be
     return CheckReport(path=name, findings=findings)
 
 
