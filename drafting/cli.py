@@ -5,27 +5,42 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from drafting.model import Plan
 
 from drafting.api import load_plan, load_values, parse_file
 from drafting.check import check_docx
 from drafting.check.fix import fix_docx
 from drafting.data_files import load
-from drafting.draft import DraftOptions, draft_plan, fill_placeholders
 from drafting.errors import DraftingError, UsageError
 from drafting.parsing.dates import is_iso_day
-from drafting.render.docx_writer import convert_to_pdf, render_docx, write_text_atomically
-from drafting.render.entities import render_entities
 from drafting.render.findings import findings_to_json, findings_to_text, fix_to_json, fix_to_text
-from drafting.render.json_out import to_json
-from drafting.render.markdown import to_markdown
-from drafting.render.outline import to_outline
-from drafting.units import resolve_unit
 
-RENDERERS = {"outline": to_outline, "json": to_json, "md": to_markdown}
+# Each command imports what only it needs inside its body: `drafting check` must answer in a fraction of a
+# second, and the NLP pipeline (spaCy), the DOCX writer, the derivation and the web server take most of a
+# second to import (python -X importtime; benchmarks/bench_check_startup.py).
+RENDERERS = ("json", "md", "outline")
 log = logging.getLogger("drafting")
+
+
+def _renderer(name: str) -> Callable[[Plan], str]:
+    if name == "json":
+        from drafting.render.json_out import to_json
+
+        return to_json
+    if name == "md":
+        from drafting.render.markdown import to_markdown
+
+        return to_markdown
+    from drafting.render.outline import to_outline
+
+    return to_outline
 
 
 class ClerkGroup(click.Group):
@@ -33,14 +48,18 @@ class ClerkGroup(click.Group):
 
     def main(self, *args, **kwargs):  # type: ignore[no-untyped-def,override]
         kwargs["standalone_mode"] = False
+        kwargs.setdefault("prog_name", "drafting")  # "python cli.py …" and the tests say the command's name too
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.Abort:
             click.echo("Lỗi: đã dừng.", err=True)
             sys.exit(1)
         except click.ClickException as error:
-            hint = f" Xem “drafting {error.ctx.info_name} --help”." if getattr(error, "ctx", None) and error.ctx else ""
-            click.echo(f"Lỗi: tham số không hợp lệ — {_vietnamese(error.format_message())}{hint}", err=True)
+            # command_path is "drafting" for the group and "drafting check" for a command: never the name twice
+            hint = f" Xem “{error.ctx.command_path} --help”." if getattr(error, "ctx", None) and error.ctx else ""
+            text = _vietnamese(error.format_message()).rstrip()
+            text += "" if text.endswith((".", "!", "?")) else "."
+            click.echo(f"Lỗi: tham số không hợp lệ — {text}{hint}", err=True)
             sys.exit(error.exit_code)
 
 
@@ -63,7 +82,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="outline",
+@click.option("--format", "output_format", type=click.Choice(RENDERERS), default="outline",
               show_default=True, help="outline: readable summary; json: the public contract; md: Markdown.")
 @click.pass_context
 def parse(ctx: click.Context, file: Path, output_format: str) -> None:
@@ -73,7 +92,7 @@ def parse(ctx: click.Context, file: Path, output_format: str) -> None:
     except DraftingError as error:
         _fail(ctx, error)
     log.debug("parsed %s: %d sections, %d warnings", file, len(plan.sections), len(plan.warnings))
-    click.echo(RENDERERS[output_format](plan))
+    click.echo(_renderer(output_format)(plan))
 
 
 @main.command()
@@ -82,6 +101,8 @@ def parse(ctx: click.Context, file: Path, output_format: str) -> None:
 @click.pass_context
 def entities(ctx: click.Context, file: Path, output_format: str) -> None:
     """Liệt kê các thực thể nhận ra trong FILE: cơ quan, địa danh, văn bản, thời hạn, số lượng."""
+    from drafting.render.entities import render_entities
+
     try:
         plan = parse_file(file, extract=False)
     except DraftingError as error:
@@ -123,10 +144,15 @@ def check(ctx: click.Context, file: Path, output_format: str, fix: bool, output:
 @click.pass_context
 def render(ctx: click.Context, plan_file: Path, output: Path, template: Path | None, pdf: bool) -> None:
     """Viết PLAN_FILE (JSON của “parse”, hoặc một văn bản) thành .docx theo Nghị định 30."""
+    from drafting.render.blanks import with_blanks
+    from drafting.render.docx_writer import convert_to_pdf, render_docx
+
     try:
-        plan = load_plan(plan_file)
+        plan, left = with_blanks(load_plan(plan_file))
         written = render_docx(plan, output, template)
         click.echo(f"Đã ghi {written}")
+        if left:
+            click.echo("Còn để trống cho văn thư điền: " + "; ".join(left) + ".")
         if pdf:
             click.echo(f"Đã ghi {convert_to_pdf(written, written.with_suffix('.pdf'))}")
     except DraftingError as error:
@@ -160,6 +186,11 @@ def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, lev
           days_earlier: int, quota: tuple[int, int], template: Path | None, data_file: Path | None,
           explain: bool) -> None:
     """Soạn kế hoạch của UNIT triển khai kế hoạch cấp trên PARENT, theo thể thức Nghị định 30."""
+    from drafting.draft import DraftOptions, draft_plan, fill_placeholders
+    from drafting.render.docx_writer import render_docx, write_text_atomically
+    from drafting.render.json_out import to_json
+    from drafting.units import resolve_unit
+
     try:
         parent_plan = load_plan(parent)
         if level == "district" and re.match(r"(?i)\s*(xã|xa|phường|phuong|thị trấn|đặc khu)\s", unit):
@@ -310,6 +341,7 @@ def diff(ctx: click.Context, old: Path, new: Path, mode: str, output_format: str
     from drafting.diff import diff_plans
     from drafting.diff.render.text import to_json as diff_json
     from drafting.diff.render.text import to_text as diff_text
+    from drafting.render.docx_writer import write_text_atomically
 
     try:
         result = diff_plans(load_plan(old), load_plan(new), None if mode == "auto" else mode)

@@ -23,6 +23,7 @@ from drafting.nlp.extract import extract
 from drafting.nlp.temporal import find_times
 from drafting.parsing.bases import find_legal_refs
 from drafting.parsing.text import UPPER, fold
+from drafting.render.blanks import SIGNER_BLANK, unsigned_month
 from drafting.units import Unit, level_terms
 
 REFORM_DATE = "2025-07-01"  # two-level local government from this day (decree30.md §6)
@@ -117,7 +118,7 @@ def word_swap_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None
     plan.signature = _signature(options)
     if not options.signer:
         placeholders["nguoi_ky"] = "họ tên người ký"
-        plan.signature.name = "[[nguoi_ky|Họ và tên]]"
+        plan.signature.name = SIGNER_BLANK
     todo += _leftovers(plan, parent)
     extract(plan)
     source = parent.approval or parent.meta
@@ -136,7 +137,7 @@ def word_swap_plan(parent: Plan, unit: Unit, options: DraftOptions | None = None
 # --- header, title, basis ----------------------------------------------------------------------
 
 def _meta(parent: Plan, unit: Unit, options: DraftOptions) -> Meta:
-    date = options.date or f"{options.today.year}-{options.today.month:02d}"
+    date = options.date or unsigned_month(options.today)
     return Meta(doc_type="KẾ HOẠCH", number=options.number, symbol="KH-UBND", issuer=f"Ủy ban nhân dân {unit.full}",
                 level=unit.level, place=unit.name, date=date, title=_title(parent, unit),
                 campaign=parent.meta.campaign)

@@ -54,6 +54,8 @@ class LegalRef:
     issuer: str | None = None
     opener: str | None = None  # "Căn cứ" | "Thực hiện" | None when the paragraph has none
     continues: bool = False  # split at ";" from the reference before it, in the same paragraph
+    name: str | None = None  # a document cited by name: "Luật Thủy sản" (its year in `year`: "năm 2017")
+    subject: str | None = None  # what it is about: the words after "về" / "về việc", "phê duyệt …"
 
 
 @dataclass

@@ -10,15 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafting.check.anatomy import read_anatomy
+from drafting.check.content import ContentContext, content_checks, plan_texts
 from drafting.check.docx_format import DocxFormat, read_format
 from drafting.check.drawn_rules import DRAWN_CHECKS
 from drafting.check.findings import ERROR, WARNING, CheckReport, Finding
+from drafting.check.registry import counted, run_checks
 from drafting.check.rules import RULES, Context, evaluate
 from drafting.check.table_rules import TABLE_CHECKS
 from drafting.check.text_rules import TEXT_CHECKS
 from drafting.errors import InputError
+from drafting.parsing.plan import parse_blocks
 from drafting.readers import convert_doc, read_bytes
 from drafting.readers.docx import open_package
+from drafting.readers.docx import read_docx as read_docx_blocks
 
 __all__ = ["CHECKS", "ERROR", "RULES", "WARNING", "CheckReport", "Finding", "check_docx"]
 
@@ -32,8 +36,8 @@ def check_docx(path: Path | str) -> CheckReport:
 
     A Word 97–2003 ``.doc`` is first converted by LibreOffice, as the parser does: page setup, fonts,
     sizes and fields survive the conversion, so its findings are those of the original."""
-    name, _, document = read_docx(path)
-    return check_format(document, name)
+    name, data, document = read_docx(path)
+    return check_content(check_format(document, name), data, document)
 
 
 def read_docx(path: Path | str) -> tuple[str, bytes, DocxFormat]:
@@ -49,6 +53,20 @@ def read_docx(path: Path | str) -> tuple[str, bytes, DocxFormat]:
         document = read_format(package, name)
     return name, data, document
 
+
+def check_content(report: CheckReport, data: bytes, document: DocxFormat) -> CheckReport:
+    """The content rules (data/content_rules.json) added to a format report: they read the plan the parser
+    makes of the same bytes (structure only, no NLP). A file with no plan in it (a list, a form) keeps its
+    format findings; its content rules are not evaluated."""
+    try:
+        plan = parse_blocks(read_docx_blocks(data, report.path))
+    except InputError:
+        plan = None
+    context = ContentContext(plan, plan_texts(plan, document.paragraphs) if plan else [])
+    findings, results = run_checks(context, content_checks())
+    report.findings += findings
+    report.results += counted(results, findings)
+    return report
 
 def check_format(document: DocxFormat, name: str) -> CheckReport:
     findings, results = evaluate(Context(document, read_anatomy(document)), CHECKS)

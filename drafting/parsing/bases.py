@@ -7,6 +7,7 @@ from functools import cache
 
 from drafting.data_files import load
 from drafting.model import LegalRef
+from drafting.parsing.cited import name_of, subject_of
 from drafting.parsing.dates import find_date
 from drafting.parsing.patterns import pattern
 from drafting.parsing.text import fold
@@ -152,14 +153,19 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
         word = next(t for t in _cited_types() if key.startswith(fold(t)))
         start = fold(cited).index(fold(word))
         ref.doc_type = _canonical_type(cited[start : start + len(word)])
+        if key.startswith(fold(word) + " sửa đổi"):  # "Luật sửa đổi, bổ sung một số điều của Luật …": a name
+            ref.name, ref.year = name_of(ref.doc_type, cited[start + len(word) :])  # that opens in lower case
     rest = cited[match.end("type") :] if match else cited
     number = _NUMBER_SYMBOL.search(rest)
-    if number and ref.doc_type and fold(ref.doc_type) in load("vocabulary")["cited_by_name"]:
+    by_name = bool(ref.doc_type) and fold(ref.doc_type or "") in load("vocabulary")["cited_by_name"]
+    if by_name and match:
+        ref.name, ref.year = name_of(ref.doc_type or "", rest)
+    if number and by_name:
         before = rest[: number.start()]
         # "Luật Bầu cử … Hội đồng nhân dân số 85/2015/QH13": the name, then the law's own "số" and number.
-        another = re.search(rf"(?<!\w)(?:{_type_alternation()})(?!\w)", before)
-        named = re.search(r"\ssố\s*:?\s*$", before) and not another
-        if not named and not re.match(r"^\s*(?:[a-zà-ỹđ]+\s+){0,3}(?:số\s*:?\s*)?$", before):
+        own = re.match(r"^\s*(?:[a-zà-ỹđ]+\s+){0,3}(?:số\s*:?\s*)?$", before) or (
+            re.search(r"\ssố\s*:?\s*$", before) and not _names_another_type(before))
+        if not own:
             rest = rest[: number.start()]  # "Luật Luật sư, … Điều 5 Quyết định số 2536/…": another document's
             number = None
     if number and (not find_date(rest)[1] or number.start() < find_date(rest)[1].start()):  # type: ignore[union-attr]
@@ -174,8 +180,28 @@ def describe(text: str, cited: str, opener: str | None) -> LegalRef:
         date, date_match = None, None  # "báo cáo … đến sáng ngày 21/11": the data's date, not the document's
     ref.date = date
     anchor = number.end() if number else (date_match.end() if date_match else 0)
+    if ref.name and not number and not date_match:
+        anchor = len(ref.name) - len(ref.doc_type or "")  # "Luật Thủy sản năm 2017 …": past the name
     ref.issuer = _issuer(rest[anchor:])
+    ref.subject = subject_of(_after_issuer(rest, anchor, ref.issuer, date_match))
     return ref
+
+
+def _after_issuer(rest: str, anchor: int, issuer: str | None, date_match: re.Match[str] | None) -> str:
+    """The words after who issued the cited document (after its date or number when no issuer is said)."""
+    if date_match and date_match.end() > anchor and (issuer is None or rest.find(issuer, anchor) > date_match.start()):
+        anchor = date_match.end()  # "số 71/NQ-CP ngày 01/4/2025 của Chính phủ về …": past the date too
+    tail = rest[anchor:]
+    if issuer:
+        at = tail.find(issuer)
+        if at >= 0:
+            return tail[at + len(issuer) :]
+    return re.sub(r"^\s*,?\s*năm\s+\d{4}", "", tail)
+
+
+def _names_another_type(text: str) -> bool:
+    """Another cited type inside the text ("… được sửa đổi bởi Luật số 48/2014/QH13"): its number is that one's."""
+    return bool(re.search(rf"\s(?:{_type_alternation()})\s", " " + text))
 
 
 def _canonical_type(raw: str) -> str:

@@ -6,10 +6,7 @@ from pathlib import Path
 
 from drafting.document import RawDocument
 from drafting.errors import InputError, UsageError
-from drafting.office import convert
 from drafting.readers.docx import read_docx
-from drafting.readers.html import read_html
-from drafting.readers.pdf import read_pdf
 from drafting.readers.text import read_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -23,12 +20,16 @@ def read_document(path: Path) -> RawDocument:
     data = read_bytes(path)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
+        from drafting.readers.html import read_html  # each reader imported when its format comes: `check` reads DOCX
+
         document = read_html(data, name)
     elif suffix in TEXT_SUFFIXES:
         document = read_text(data, name, markdown=TEXT_SUFFIXES[suffix])
     elif suffix == ".docx" or (suffix not in (".doc", ".pdf") and data.startswith(b"PK")):
         document = read_docx(data, name)
     elif suffix == ".pdf" or data.startswith(b"%PDF"):
+        from drafting.readers.pdf import read_pdf
+
         document = read_pdf(data, name)
     elif suffix == ".doc":
         document = read_docx(convert_doc(path), name)
@@ -66,4 +67,6 @@ def convert_doc(path: Path) -> bytes:
     data = path.read_bytes()
     if data[:4] == b"PK\x03\x04":
         return data  # a .docx named .doc
+    from drafting.office import convert
+
     return convert(path, "docx", "doc_needs_libreoffice", "doc_conversion_failed")
