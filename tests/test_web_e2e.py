@@ -190,3 +190,23 @@ def test_report_tab(browser, downloads: Path, shots: Path) -> None:  # type: ign
     while not reported.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert parse_file(reported).meta.doc_type == "BÁO CÁO"
+
+
+def test_consolidate_on_the_report_tab(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from consolidate_fixtures import toolkit_report
+
+    from drafting.units import communes
+
+    driver = browser
+    parent = parse_file(PLAN)
+    reports = [toolkit_report(parent, unit, rank, "2026-04-08", tmp_path)[0]
+               for rank, unit in enumerate(communes("Đồng Nai")[:2])]
+    _tab(driver, "report")
+    driver.find_element(By.ID, "consolidate-reports").send_keys("\n".join(map(str, reports)))
+    driver.find_element(By.ID, "consolidate-plan").send_keys(str(PLAN))
+    driver.find_element(By.ID, "consolidate-period").send_keys("quý I/2026")
+    driver.find_element(By.ID, "consolidate-submit").click()
+    _wait(driver).until(until.visibility_of_element_located((By.ID, "consolidate-result")))
+    counts = driver.find_element(By.ID, "consolidate-counts").text
+    assert f"Đã báo cáo 2/{len(communes('Đồng Nai'))} {communes('Đồng Nai')[0].full}" in counts
+    assert "Tải về Báo cáo tổng hợp quý I năm 2026.docx" == driver.find_element(By.ID, "consolidate-download").text

@@ -1,7 +1,7 @@
 """The "Báo cáo" tab's endpoints: the workbook to fill, the unit's Báo cáo, and the consolidation of the units'
-reports. Each runs, in a worker thread, the library calls `drafting report` and `drafting consolidate` make
-(drafting/cli_report.py), in the same order, so the page and the CLI refuse and write the same things
-(tests/test_web_report.py compares them)."""
+reports. Each runs, in a worker thread, the jobs of `drafting.report.run` that `drafting report` and `drafting
+consolidate` run (drafting/cli_report.py), so the page and the CLI refuse and write the same things
+(tests/test_web_report.py compares them); here only the uploads, the fields and the answers."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from drafting.api import load_plan
 from drafting.batch.filenames import slug
-from drafting.model import Plan
-from drafting.report import Period, ReportDraft, ReportOptions
+from drafting.report import Period, ReportDraft, ReportOptions, run
 from drafting.report.consolidate import Consolidation
 from drafting.web import forms
 from drafting.web.api import _form, _saved, endpoint
@@ -36,95 +36,43 @@ MAX_REPORTS = 300  # a province has at most some 170 xã, phường and đặc k
 
 
 @dataclass
-class Sheet:
-    data: bytes
-    targets: int
-    tasks: int
-    period: Period | None
-
-
-@dataclass
 class Reported:
-    plan: Plan
     period: Period
     unit: str | None
     draft: ReportDraft
 
 
-@dataclass
-class Consolidated:
-    period: Period
-    consolidation: Consolidation
-    todo: list[str]
-
-
-def sheet(plan_file: Path, period: str | None) -> Sheet:
+def sheet(plan_file: Path, period: str | None) -> run.Workbook:
     """As `drafting report PLAN --sheet-template [--period …]`."""
-    from drafting.api import load_plan
-    from drafting.report import period_for, plan_items
-    from drafting.report.naming import issuer_named
-    from drafting.report.workbook import sheet_template
-
-    plan = load_plan(plan_file)
-    chosen = period_for(plan, period) if period else None
-    items = plan_items(plan)
-    data = sheet_template(plan, items, issuer_named(plan) or "", chosen.label if chosen else None)
-    return Sheet(data, len(items.targets), len(items.tasks), chosen)
+    return run.workbook(load_plan(plan_file), period)
 
 
 def report(plan_file: Path, period: str, data_file: Path | None, data_name: str, options: ReportOptions,
            output: Path) -> Reported:
     """As `drafting report PLAN --period … [--data …] -o output`."""
-    from drafting.api import load_plan
     from drafting.readers import read_bytes
     from drafting.render.docx_writer import render_docx
-    from drafting.report import period_for, plan_items, report_on_plan
     from drafting.report.naming import issuer_named
-    from drafting.report.workbook import read_results
 
     plan = load_plan(plan_file)
-    chosen = period_for(plan, period)
-    items = plan_items(plan)
-    results = read_results(read_bytes(data_file), data_name, items, plan) if data_file is not None else None
-    drafted = report_on_plan(plan, chosen, results, options, items)
+    data = read_bytes(data_file) if data_file is not None else None
+    chosen, drafted = run.report(plan, period, data, data_name, options)
     render_docx(drafted.plan, output, images=drafted.images)
-    return Reported(plan, chosen, issuer_named(plan), drafted)
+    return Reported(chosen, issuer_named(plan), drafted)
 
 
 def consolidate(report_files: list[tuple[Path, str]], plan_file: Path, period: str, province: str | None,
                 due: str | None, previous: Path | None, previous_period: str | None, options: ReportOptions,
-                addressee: str | None, output: Path) -> Consolidated:
+                output: Path) -> run.Consolidated:
     """As `drafting consolidate REPORTS… --plan … --period … [--province --due --previous --previous-period]`;
-    each report is known by the name the clerk gave it (``report_files``: saved path, shown name)."""
-    from drafting.api import load_plan
+    each report is told by the name the clerk gave it (``report_files``: saved path, shown name)."""
     from drafting.render.docx_writer import render_docx
-    from drafting.report import period_for
-    from drafting.report.consolidate import compose_consolidated, province_of, report_due
-    from drafting.report.consolidate import consolidate as gather
-    from drafting.report.errors import ReportInputError
-    from drafting.report.period import parse_period
-    from drafting.report.reading import previous_figures, read_unit_report
-    from drafting.units import communes
 
-    if not report_files:
-        raise ReportInputError("no_reports")
-    plan = load_plan(plan_file)
-    chosen = period_for(plan, period)
-    home = province or province_of(plan)
-    expected = communes(home) if home else []
-    gathered = []
-    for path, shown in report_files:
-        unit_report = read_unit_report(path, home)
-        unit_report.path = shown
-        gathered.append(unit_report)
-    deadline = dt.date.fromisoformat(due) if due else report_due(plan, chosen)
-    before = previous_figures(previous) if previous else None
-    earlier = parse_period(previous_period) if previous_period else None
-    consolidation = gather(gathered, expected, deadline, before, home)
-    label = (earlier.label if earlier else chosen.preceding().label) if previous else None
-    drafted, todo, _, images = compose_consolidated(plan, consolidation, chosen, options, addressee, None, label)
-    render_docx(drafted, output, images=images)
-    return Consolidated(chosen, consolidation, todo)
+    done = run.consolidation(load_plan(plan_file), period, [path for path, _ in report_files], province,
+                             dt.date.fromisoformat(due) if due else None, previous, previous_period, options,
+                             options.addressee, [shown for _, shown in report_files])
+    render_docx(done.report, output, images=done.images)
+    return done
 
 
 # --- reading the forms -------------------------------------------------------------------------------------------
@@ -165,8 +113,8 @@ async def api_report_sheet(request: Request, workspace: Workspace) -> Response:
     made = await run_in_threadpool(sheet, saved["file"], forms.text(_form(values), "period")[:100] or None)
     name, ascii_name = file_names("Số liệu báo cáo", made.period, ".xlsx")
     response = download(made.data, XLSX, name, ascii_name)
-    response.headers["X-Targets"] = str(made.targets)
-    response.headers["X-Tasks"] = str(made.tasks)
+    response.headers["X-Targets"] = str(len(made.items.targets))
+    response.headers["X-Tasks"] = str(len(made.items.tasks))
     return response
 
 
@@ -221,8 +169,7 @@ async def api_consolidate(request: Request, workspace: Workspace) -> Response:
     output = workspace.path("tong-hop.docx")
     done = await run_in_threadpool(
         consolidate, reports, saved["plan"], period, forms.text(form, "province") or None, due,
-        saved.get("previous"), forms.text(form, "previous_period")[:100] or None, options,
-        options.addressee, output)
+        saved.get("previous"), forms.text(form, "previous_period")[:100] or None, options, output)
     name, ascii_name = file_names("Báo cáo tổng hợp", done.period, ".docx")
     content = output.read_bytes()
     if request.query_params.get("format") != "json":

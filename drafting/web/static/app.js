@@ -226,47 +226,43 @@ $("report-sheet-link").addEventListener("click", (event) => {
   });
 });
 
-$("report-form").addEventListener("submit", (event) => {
-  event.preventDefault();
-  busy("report", async () => {
-    show("report-result", false);
-    const response = await fetch("api/report?format=json", { method: "POST", body: new FormData($("report-form")) });
-    if (!response.ok) { fail("report", await errorText(response)); return; }
-    const data = await response.json();
-    offer($("report-download"), fromBase64(data.file_base64, DOCX_TYPE), data.file_name);
-    $("report-download").textContent = "Tải về " + data.file_name;
-    $("report-summary").textContent = "Báo cáo " + data.period + " của " + (data.unit || "đơn vị")
-      + (data.data ? ", số liệu từ " + data.data : ", chưa có bảng số liệu") + ".";
-    list("report-todo", data.todo.length ? data.todo : ["Không còn gì phải điền."]);
-    show("report-result", true);
+// A form whose endpoint answers JSON with the DOCX in base64 and a to-do list: the file offered, the list shown.
+function sendForFile(prefix, url, render) {
+  $(prefix + "-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(prefix, async () => {
+      show(prefix + "-result", false);
+      const response = await fetch(url, { method: "POST", body: new FormData($(prefix + "-form")) });
+      if (!response.ok) { fail(prefix, await errorText(response)); return; }
+      const data = await response.json();
+      offer($(prefix + "-download"), fromBase64(data.file_base64, DOCX_TYPE), data.file_name);
+      $(prefix + "-download").textContent = "Tải về " + data.file_name;
+      render(data);
+      list(prefix + "-todo", data.todo.length ? data.todo : ["Không còn gì phải điền."]);
+      show(prefix + "-result", true);
+    });
   });
+}
+
+sendForFile("report", "api/report?format=json", (data) => {
+  $("report-summary").textContent = "Báo cáo " + data.period + " của " + (data.unit || "đơn vị")
+    + (data.data ? ", số liệu từ " + data.data : ", chưa có bảng số liệu") + ".";
 });
 
-$("consolidate-form").addEventListener("submit", (event) => {
-  event.preventDefault();
-  busy("consolidate", async () => {
-    show("consolidate-result", false);
-    const response = await fetch("api/consolidate?format=json", { method: "POST", body: new FormData($("consolidate-form")) });
-    if (!response.ok) { fail("consolidate", await errorText(response)); return; }
-    const data = await response.json();
-    offer($("consolidate-download"), fromBase64(data.file_base64, DOCX_TYPE), data.file_name);
-    $("consolidate-download").textContent = "Tải về " + data.file_name;
-    const due = data.due ? " (hạn " + data.due.split("-").reverse().join("/") + ")" : " (kế hoạch không nói hạn gửi)";
-    const rows = [
-      ["Đã báo cáo", data.reported + "/" + data.expected, data.units.reported],
-      ["Chưa báo cáo", data.missing, data.units.missing],
-      ["Gửi muộn" + due, data.late, data.units.late],
-      ["Không ghi ngày", data.units.undated.length, data.units.undated],
-      ["Bảng số liệu không cộng được", data.units.malformed.length, data.units.malformed],
-    ];
-    $("consolidate-counts").replaceChildren(...rows.map(([label, count, units]) => {
-      const tr = document.createElement("tr");
-      for (const value of [label, String(count), units.join(", ")]) {
-        const td = document.createElement("td"); td.textContent = value; tr.appendChild(td);
-      }
-      return tr;
-    }));
-    list("consolidate-todo", data.todo.length ? data.todo : ["Không còn gì phải điền."]);
-    show("consolidate-result", true);
-  });
+sendForFile("consolidate", "api/consolidate?format=json", (data) => {
+  const due = data.due ? " (hạn " + data.due.split("-").reverse().join("/") + ")" : " (kế hoạch không nói hạn gửi)";
+  const rows = [
+    ["Đã báo cáo", data.reported + "/" + data.expected, data.units.reported],
+    ["Chưa báo cáo", data.missing, data.units.missing],
+    ["Gửi muộn" + due, data.late, data.units.late],
+    ["Không ghi ngày", data.units.undated.length, data.units.undated],
+    ["Bảng số liệu không cộng được", data.units.malformed.length, data.units.malformed],
+  ];
+  $("consolidate-counts").replaceChildren(...rows.map(([label, count, units]) => {
+    const tr = document.createElement("tr");
+    for (const value of [label, String(count), units.join(", ")]) {
+      const td = document.createElement("td"); td.textContent = value; tr.appendChild(td);
+    }
+    return tr;
+  }));
 });
