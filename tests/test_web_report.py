@@ -271,6 +271,10 @@ def test_consolidation_refusals(client: TestClient, unit_reports: list[Path], mo
     bad_due = client.post("/api/consolidate", files=_consolidation(unit_reports),
                           data={"period": QUARTER, "due": "10/04/2026"})
     assert bad_due.status_code == 400 and "YYYY-MM-DD" in bad_due.json()["error"]
+    stranger = client.post("/api/consolidate", files=_consolidation(unit_reports),
+                           data={"period": QUARTER, "province": "Tỉnh Không Có"})
+    assert stranger.status_code == 422 and "Không tìm thấy tỉnh, thành phố “Tỉnh Không Có”" in \
+        stranger.json()["error"]
     garbled = client.post("/api/consolidate", content=b"--x\r\nContent-Disposition: form-data\r\n\r\nabc\r\n--x--\r\n",
                           headers={"Content-Type": "multipart/form-data; boundary=x"})
     assert garbled.status_code == 400 and "multipart/form-data" in garbled.json()["error"]

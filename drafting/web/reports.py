@@ -22,7 +22,7 @@ from starlette.routing import Route
 from drafting.api import load_plan
 from drafting.batch.filenames import slug
 from drafting.report import Period, ReportDraft, ReportOptions, run
-from drafting.report.consolidate import Consolidation
+from drafting.report.consolidate import Consolidation, UnitReport
 from drafting.web import forms
 from drafting.web.api import _form, _saved, endpoint
 from drafting.web.messages import message
@@ -180,8 +180,8 @@ async def api_consolidate(request: Request, workspace: Workspace) -> Response:
 
 def counts(consolidation: Consolidation) -> dict[str, Any]:
     """Who reported, who did not, who was late, whose figures could not be summed."""
-    def named(unit_report: Any) -> str:
-        return str(unit_report.unit.full if unit_report.unit else unit_report.path)
+    def named(unit_report: UnitReport) -> str:
+        return unit_report.unit.full if unit_report.unit else unit_report.path
 
     due = consolidation.due
     return {
