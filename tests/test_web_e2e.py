@@ -192,7 +192,7 @@ def test_report_tab(browser, downloads: Path, shots: Path) -> None:  # type: ign
     assert parse_file(reported).meta.doc_type == "BÁO CÁO"
 
 
-def test_consolidate_on_the_report_tab(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_consolidate_on_the_report_tab(browser, tmp_path: Path, shots: Path) -> None:  # type: ignore[no-untyped-def]
     from consolidate_fixtures import toolkit_report
 
     from drafting.units import communes
@@ -209,4 +209,6 @@ def test_consolidate_on_the_report_tab(browser, tmp_path: Path) -> None:  # type
     _wait(driver).until(until.visibility_of_element_located((By.ID, "consolidate-result")))
     counts = driver.find_element(By.ID, "consolidate-counts").text
     assert f"Đã báo cáo 2/{len(communes('Đồng Nai'))} {communes('Đồng Nai')[0].full}" in counts
-    assert "Tải về Báo cáo tổng hợp quý I năm 2026.docx" == driver.find_element(By.ID, "consolidate-download").text
+    assert driver.find_element(By.ID, "consolidate-download").text == "Tải về Báo cáo tổng hợp quý I năm 2026.docx"
+    driver.execute_script("document.getElementById('consolidate-submit').scrollIntoView()")
+    driver.save_screenshot(str(shots / "web-tong-hop.png"))
