@@ -35,35 +35,33 @@ def report(ctx: click.Context, plan_file: Path, period: str | None, data_file: P
     from drafting.cli import _fail, _iso_date
     from drafting.render.docx_writer import render_docx, write_bytes_atomically, write_text_atomically
     from drafting.render.json_out import to_json
-    from drafting.report import ReportOptions, period_for, plan_items, report_on_plan
+    from drafting.report import ReportOptions
+    from drafting.report import run as jobs
     from drafting.report.naming import issuer_named
-    from drafting.report.workbook import read_results
-    from drafting.report.workbook import sheet_template as make_sheet
 
     try:
         plan = load_plan(plan_file)
         if output.is_dir():
             raise UsageError("output_is_directory", path=str(output))
-        chosen = period_for(plan, period) if period else None
-        items = plan_items(plan)
         if sheet_template:
             if output.suffix.lower() != ".xlsx":
                 raise click.BadParameter("the workbook is written as .xlsx, e.g. -o so-lieu.xlsx",
                                          param_hint="-o")
-            unit = issuer_named(plan) or ""
-            write_bytes_atomically(output, make_sheet(plan, items, unit, chosen.label if chosen else None))
+            made = jobs.workbook(plan, period)
+            write_bytes_atomically(output, made.data)
+            items = made.items
             click.echo(f"Đã ghi {output} — {len(items.targets)} chỉ tiêu, {len(items.tasks)} nhiệm vụ để điền.")
             return
-        if chosen is None:
+        if not period:
             raise click.BadParameter('give the period, e.g. --period "quý I/2026"', param_hint="--period")
-        results = None
+        data = None
         if data_file is not None:
             from drafting.readers import read_bytes
 
-            results = read_results(read_bytes(data_file), str(data_file), items, plan)
+            data = read_bytes(data_file)
         options = ReportOptions(number=number, date=_iso_date(date_), signer=signer, position=position,
                                 addressee=addressee)
-        drafted = report_on_plan(plan, chosen, results, options, items)
+        chosen, drafted = jobs.report(plan, period, data, str(data_file), options)
         written = render_docx(drafted.plan, output, images=drafted.images)
         if json_output:
             write_text_atomically(json_output, to_json(drafted.plan))
@@ -102,30 +100,17 @@ def consolidate(ctx: click.Context, reports: tuple[Path, ...], plan_file: Path, 
     from drafting.api import load_plan
     from drafting.cli import _fail, _iso_date
     from drafting.render.docx_writer import render_docx
-    from drafting.report import ReportOptions, period_for
-    from drafting.report.consolidate import compose_consolidated, province_of, report_due
-    from drafting.report.consolidate import consolidate as gather
-    from drafting.report.errors import ReportInputError
-    from drafting.report.period import parse_period
-    from drafting.report.reading import previous_figures, read_unit_report
-    from drafting.units import communes
+    from drafting.report import ReportOptions
+    from drafting.report.run import consolidation as consolidate_reports
 
     try:
-        if not reports:
-            raise ReportInputError("no_reports")
         plan = load_plan(plan_file)
-        chosen = period_for(plan, period)
-        home = province or province_of(plan)
-        expected = communes(home) if home else []
-        gathered = [read_unit_report(path, home) for path in reports]
-        deadline = dt.date.fromisoformat(_iso_date(due)) if due else report_due(plan, chosen)  # type: ignore[arg-type]
-        before = previous_figures(previous) if previous else None
-        earlier = parse_period(previous_period) if previous_period else None
-        consolidation = gather(gathered, expected, deadline, before, home)
         options = ReportOptions(number=number, date=_iso_date(date_), signer=signer, position=position)
-        label = (earlier.label if earlier else chosen.preceding().label) if previous else None
-        drafted, todo, _, images = compose_consolidated(plan, consolidation, chosen, options, addressee, None, label)
-        written = render_docx(drafted, output, images=images)
+        deadline = dt.date.fromisoformat(_iso_date(due)) if due else None  # type: ignore[arg-type]
+        done = consolidate_reports(plan, period, list(reports), province, deadline, previous, previous_period,
+                                   options, addressee)
+        consolidation, todo = done.consolidation, done.todo
+        written = render_docx(done.report, output, images=done.images)
     except DraftingError as error:
         _fail(ctx, error)
     click.echo(f"Đã ghi {written} — tổng hợp {len(consolidation.reported)} báo cáo"

@@ -1,6 +1,7 @@
 """The page as a clerk uses it, in a real headless Chromium (Debian's chromium and chromedriver, driven by selenium):
 upload a corpus plan, pick a unit by typing part of its name without accents, download the DOCX and check it with
-`drafting check`; check a real clerk's file; compare two files; draft a whole province.
+`drafting check`; check a real clerk's file; compare two files; draft a whole province; download the workbook to
+fill and the Báo cáo of a real Front plan.
 
 Skipped when chromium is absent on a developer's machine; `.ci/run` installs it, and under CI a missing browser
 fails. `DRAFTING_SCREENSHOTS=docs` writes the screenshots of each tab to docs/web-*.png (else to a scratch folder)."""
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from drafting.api import parse_file
 from drafting.check import check_docx
 
 from corpus import CORPUS
@@ -25,6 +27,7 @@ from web_server import live_server
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = CORPUS / "wild" / "f069c23c942c1ec6.md"
 CLERK_DOCX = CORPUS / "realdocx" / "vbai_BC_CCHC_nam2025_LamDong.docx"
+FRONT_PLAN = CORPUS / "realdocx" / "lm_KH_hiepthuong_25-11_MTTQ_xa_LuongMinh.docx"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -169,3 +172,47 @@ def test_batch_tab(browser, downloads: Path, shots: Path) -> None:  # type: igno
     driver.save_screenshot(str(shots / "web-soan-hang-loat.png"))
     driver.find_element(By.ID, "batch-download").click()
     assert _downloaded(downloads, ".zip").stat().st_size > 0
+
+
+def test_report_tab(browser, downloads: Path, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    driver = browser
+    _tab(driver, "report")
+    driver.find_element(By.ID, "report-file").send_keys(str(FRONT_PLAN))
+    driver.find_element(By.ID, "report-period").send_keys("tháng 12/2025")
+    driver.find_element(By.ID, "report-sheet-link").click()
+    _wait(driver).until(until.text_to_be_present_in_element((By.ID, "report-sheet-done"), "0 chỉ tiêu, 5 nhiệm vụ"))
+    assert _downloaded(downloads, ".xlsx").name == "Số liệu báo cáo tháng 12 năm 2025.xlsx"  # the workbook to fill
+    driver.find_element(By.ID, "report-submit").click()
+    _wait(driver).until(until.visibility_of_element_located((By.ID, "report-result")))
+    assert "Báo cáo tháng 12 năm 2025 của Ban Thường trực" in driver.find_element(By.ID, "report-summary").text
+    assert driver.find_elements(By.CSS_SELECTOR, "#report-todo li")
+    driver.execute_script("document.getElementById('report-period').scrollIntoView()")
+    driver.save_screenshot(str(shots / "web-bao-cao.png"))
+    driver.find_element(By.ID, "report-download").click()
+    reported = downloads / "Báo cáo tháng 12 năm 2025.docx"
+    deadline = time.monotonic() + 30
+    while not reported.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert parse_file(reported).meta.doc_type == "BÁO CÁO"
+
+
+def test_consolidate_on_the_report_tab(browser, tmp_path: Path, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    from consolidate_fixtures import toolkit_report
+
+    from drafting.units import communes
+
+    driver = browser
+    parent = parse_file(PLAN)
+    reports = [toolkit_report(parent, unit, rank, "2026-04-08", tmp_path)[0]
+               for rank, unit in enumerate(communes("Đồng Nai")[:2])]
+    _tab(driver, "report")
+    driver.find_element(By.ID, "consolidate-reports").send_keys("\n".join(map(str, reports)))
+    driver.find_element(By.ID, "consolidate-plan").send_keys(str(PLAN))
+    driver.find_element(By.ID, "consolidate-period").send_keys("quý I/2026")
+    driver.find_element(By.ID, "consolidate-submit").click()
+    _wait(driver).until(until.visibility_of_element_located((By.ID, "consolidate-result")))
+    counts = driver.find_element(By.ID, "consolidate-counts").text
+    assert f"Đã báo cáo 2/{len(communes('Đồng Nai'))} {communes('Đồng Nai')[0].full}" in counts
+    assert driver.find_element(By.ID, "consolidate-download").text == "Tải về Báo cáo tổng hợp quý I năm 2026.docx"
+    driver.execute_script("document.getElementById('consolidate-submit').scrollIntoView()")
+    driver.save_screenshot(str(shots / "web-tong-hop.png"))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -46,7 +47,7 @@ def endpoint(work: Work) -> Callable[[Request], Awaitable[Response]]:
                 return error(workspace.clerk_message(failure), 422 if failure.exit_code == 2 else 400)
             except UploadTooLarge:
                 return error(message("too_large"), 413)
-            except MultiPartException:
+            except (MultiPartException, HTTPException):  # Starlette says a bad multipart body as an HTTPException
                 return error(message("bad_form"))
             except Exception:  # noqa: BLE001 - one bad file must not take the server down
                 log.exception("web request %s failed", request.url.path)

@@ -18,6 +18,7 @@ from starlette.templating import Jinja2Templates
 from drafting.web.api import ROUTES
 from drafting.web.guard import TokenGuard, UploadCap
 from drafting.web.messages import MAX_UPLOAD, MAX_UPLOAD_MB
+from drafting.web.reports import ROUTES as REPORT_ROUTES
 from drafting.web.search import provinces
 
 HERE = Path(__file__).resolve().parent
@@ -70,5 +71,6 @@ def create_app(token: str | None = None, max_upload: int = MAX_UPLOAD) -> Starle
     middleware = [Middleware(UploadCap, limit=max_upload)]
     if token:
         middleware.insert(0, Middleware(TokenGuard, token=token))
-    routes = [Route("/", page), *ROUTES, Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")]
+    routes = [Route("/", page), *ROUTES, *REPORT_ROUTES,
+              Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")]
     return Starlette(routes=routes, middleware=middleware, lifespan=_lifespan)

@@ -29,9 +29,19 @@ def required(form: FormData, name: str, label: str) -> str:
     return value
 
 
+def is_file(value: object) -> bool:
+    """An upload with a name or content (a form's empty file input sends neither)."""
+    return isinstance(value, UploadFile) and bool(value.filename or value.size)
+
+
 def file(form: FormData, name: str) -> UploadFile | None:
     value = form.get(name)
-    return value if isinstance(value, UploadFile) and (value.filename or value.size) else None
+    return value if isinstance(value, UploadFile) and is_file(value) else None
+
+
+def files(form: FormData, name: str) -> list[UploadFile]:
+    """Every upload of a field that takes several files (``<input type=file multiple>``)."""
+    return [value for value in form.getlist(name) if isinstance(value, UploadFile) and is_file(value)]
 
 
 def iso_date(value: str) -> str | None:

@@ -14,6 +14,9 @@ MESSAGES = {
     "bad_number": "“{field}” phải là một số nguyên từ {low} đến {high}, không phải “{value}”.",
     "bad_form": "Yêu cầu không đúng dạng multipart/form-data (biểu mẫu có tệp đính kèm).",
     "token": "Cần mã truy cập: mở trang bằng địa chỉ có “?token=…” mà máy chủ đã in ra khi khởi động.",
+    "missing_period": ("Thiếu kỳ báo cáo: hãy viết kỳ báo cáo, ví dụ “quý I/2026”, “tháng 6/2026”, "
+                       "“6 tháng đầu năm 2026”, “9 tháng năm 2026”, “năm 2026”."),
+    "too_many_files": "Quá nhiều tệp trong một lần gửi: tối đa {most} báo cáo. Hãy chia thành nhiều lần tổng hợp.",
     "internal": "Lỗi không lường trước khi xử lý tệp “{name}”; máy chủ vẫn chạy. Hãy báo cho người quản trị.",
 }
 

@@ -205,3 +205,69 @@ $("check-form").addEventListener("submit", (event) => {
     show("check-result", true);
   });
 });
+
+// --- report: the workbook to fill, the Báo cáo, the consolidation -------------------------------------------
+function fromBase64(text, type) {
+  return new Blob([Uint8Array.from(atob(text), (c) => c.charCodeAt(0))], { type });
+}
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+$("report-sheet-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  if (!$("report-file").files[0]) { fail("report", "Hãy chọn kế hoạch (bước 1) trước khi tải bảng số liệu."); return; }
+  busy("report", async () => {
+    show("report-sheet-done", false);
+    const form = new FormData($("report-form"));
+    form.delete("data");
+    const response = await fetch("api/report/sheet", { method: "POST", body: form });
+    if (!response.ok) { fail("report", await errorText(response)); return; }
+    const name = fileNameOf(response, "so-lieu-bao-cao.xlsx");
+    const link = document.createElement("a");
+    offer(link, await response.blob(), name);
+    document.body.appendChild(link); link.click(); link.remove();
+    $("report-sheet-done").textContent = "Đã tải " + name + ": " + response.headers.get("X-Targets") + " chỉ tiêu, "
+      + response.headers.get("X-Tasks") + " nhiệm vụ để điền.";
+    show("report-sheet-done", true);
+  });
+});
+
+// A form whose endpoint answers JSON with the DOCX in base64 and a to-do list: the file offered, the list shown.
+function sendForFile(prefix, url, render) {
+  $(prefix + "-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(prefix, async () => {
+      show(prefix + "-result", false);
+      const response = await fetch(url, { method: "POST", body: new FormData($(prefix + "-form")) });
+      if (!response.ok) { fail(prefix, await errorText(response)); return; }
+      const data = await response.json();
+      offer($(prefix + "-download"), fromBase64(data.file_base64, DOCX_TYPE), data.file_name);
+      $(prefix + "-download").textContent = "Tải về " + data.file_name;
+      render(data);
+      list(prefix + "-todo", data.todo.length ? data.todo : ["Không còn gì phải điền."]);
+      show(prefix + "-result", true);
+    });
+  });
+}
+
+sendForFile("report", "api/report?format=json", (data) => {
+  $("report-summary").textContent = "Báo cáo " + data.period + " của " + (data.unit || "đơn vị")
+    + (data.data ? ", số liệu từ " + data.data : ", chưa có bảng số liệu") + ".";
+});
+
+sendForFile("consolidate", "api/consolidate?format=json", (data) => {
+  const due = data.due ? " (hạn " + data.due.split("-").reverse().join("/") + ")" : " (kế hoạch không nói hạn gửi)";
+  const rows = [
+    ["Đã báo cáo", data.reported + "/" + data.expected, data.units.reported],
+    ["Chưa báo cáo", data.missing, data.units.missing],
+    ["Gửi muộn" + due, data.late, data.units.late],
+    ["Không ghi ngày", data.units.undated.length, data.units.undated],
+    ["Bảng số liệu không cộng được", data.units.malformed.length, data.units.malformed],
+  ];
+  $("consolidate-counts").replaceChildren(...rows.map(([label, count, units]) => {
+    const tr = document.createElement("tr");
+    for (const value of [label, String(count), units.join(", ")]) {
+      const td = document.createElement("td"); td.textContent = value; tr.appendChild(td);
+    }
+    return tr;
+  }));
+});
