@@ -21,7 +21,7 @@ def completion_chart(labels: Sequence[str], rates: Sequence[Decimal | None], tit
     from matplotlib import pyplot
 
     names = ["\n".join(textwrap.wrap(label, 48)[:2]) + ("…" if len(label) > 96 else "") for label, _ in shown]
-    values = [value for _, value in shown]
+    values = [max(0.0, value) for _, value in shown]  # a fall below the start ("giảm", a negative rate) draws no bar
     height = max(1.6, 0.45 * len(shown) + 0.9)
     figure, axes = pyplot.subplots(figsize=(_WIDTH_INCHES, height), dpi=150)
     try:
