@@ -227,9 +227,14 @@ def draft(ctx: click.Context, parent: Path, unit: str, province: str | None, lev
         click.echo(f"\nCác câu đã sửa ({len(result.changes)}):")
         for change in result.changes:
             click.echo(f"\n[{change.rule}] {change.where}\n  cấp trên: {change.before}\n  dự thảo:  {change.after}")
-    if result.todo:
+    echo_todo(result.todo)
+
+
+def echo_todo(lines: list[str]) -> None:
+    """What the clerk still has to fill or check, after a draft or a report."""
+    if lines:
         click.echo("\nCòn phải điền hoặc kiểm tra:")
-        for line in result.todo:
+        for line in lines:
             click.echo(f"  - {line}")
 
 

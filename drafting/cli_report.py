@@ -32,7 +32,7 @@ def report(ctx: click.Context, plan_file: Path, period: str | None, data_file: P
            position: str | None, addressee: str | None) -> None:
     """Soạn báo cáo kết quả thực hiện kế hoạch PLAN trong một kỳ (hoặc bảng số liệu để điền, --sheet-template)."""
     from drafting.api import load_plan
-    from drafting.cli import _fail, _iso_date
+    from drafting.cli import _fail, _iso_date, echo_todo
     from drafting.render.docx_writer import render_docx, write_bytes_atomically, write_text_atomically
     from drafting.render.json_out import to_json
     from drafting.report import ReportOptions
@@ -45,15 +45,14 @@ def report(ctx: click.Context, plan_file: Path, period: str | None, data_file: P
             raise UsageError("output_is_directory", path=str(output))
         if sheet_template:
             if output.suffix.lower() != ".xlsx":
-                raise click.BadParameter("the workbook is written as .xlsx, e.g. -o so-lieu.xlsx",
-                                         param_hint="-o")
+                raise click.BadParameter("bảng số liệu ghi dạng .xlsx, ví dụ -o so-lieu.xlsx", param_hint="-o")
             made = jobs.workbook(plan, period)
             write_bytes_atomically(output, made.data)
             items = made.items
             click.echo(f"Đã ghi {output} — {len(items.targets)} chỉ tiêu, {len(items.tasks)} nhiệm vụ để điền.")
             return
         if not period:
-            raise click.BadParameter('give the period, e.g. --period "quý I/2026"', param_hint="--period")
+            raise click.BadParameter('hãy ghi kỳ báo cáo, ví dụ --period "quý I/2026"', param_hint="--period")
         data = None
         if data_file is not None:
             from drafting.readers import read_bytes
@@ -68,10 +67,7 @@ def report(ctx: click.Context, plan_file: Path, period: str | None, data_file: P
     except DraftingError as error:
         _fail(ctx, error)
     click.echo(f"Đã ghi {written} — báo cáo {chosen.label} của {issuer_named(plan) or 'đơn vị'}.")
-    if drafted.todo:
-        click.echo("\nCòn phải điền hoặc kiểm tra:")
-        for line in drafted.todo:
-            click.echo(f"  - {line}")
+    echo_todo(drafted.todo)
 
 
 @click.command()
