@@ -27,7 +27,7 @@ from drafting.units import communes, resolve_unit
 
 from conftest import SEEDS, WILD
 
-PARENT = next(path for path in WILD if path.name == "192068354fd1ffe5.md")  # Đồng Tháp, two figures to fill
+PARENT = next(path for path in WILD if path.name == "192068354fd1ffe5.md")  # Đồng Tháp, four figures to fill
 SEED = next(path for path in SEEDS if path.name.startswith("002_"))  # Kon Tum, a campaign with awards
 SMALLEST = "Lai Châu"
 SETTINGS = Settings(date="2026-03-05")
@@ -78,7 +78,7 @@ def test_manifest_lists_each_unit_with_what_is_left(province_run: tuple[Path, ru
     data = json.loads((out / MANIFEST_JSON).read_text(encoding="utf-8"))
     assert data["counts"]["drafted"] == len(communes(SMALLEST))
     first = data["units"][0]
-    assert first["left"] == ["chi_tieu_1", "chi_tieu_2", "nguoi_ky", "so"]  # the date was given
+    assert first["left"] == ["chi_tieu_1", "chi_tieu_2", "chi_tieu_3", "chi_tieu_4", "nguoi_ky", "so"]  # date given
     assert len(first["sha256"]) == 64 and first["input_hash"]
     csv_text = (out / MANIFEST_CSV).read_bytes().decode("utf-8")
     assert csv_text.startswith("\ufeffMã đơn vị,Tên đơn vị")  # Excel reads a BOM'd CSV as UTF-8

@@ -29,7 +29,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("sheet") / "mau.xlsx"
     result = CliRunner().invoke(main, ["batch", str(PARENT), "--province", PROVINCE, "--sheet-template", str(path)])
     assert result.exit_code == 0, result.output
-    assert "38 đơn vị, 7 cột cần điền" in result.output
+    assert "38 đơn vị, 9 cột cần điền" in result.output
     return path
 
 
@@ -51,8 +51,9 @@ def test_template_has_a_row_per_unit_and_a_column_per_value(template: Path) -> N
     sheet = load_workbook(template)["Đơn vị"]
     headers = [cell.value for cell in sheet[1]]
     assert headers[:3] == ["Mã đơn vị", "Tên đơn vị", "Loại"]
-    assert headers[3] == "Chỉ tiêu của đơn vị thay cho “100 doanh nghiệp” của cấp trên [chi_tieu_1]"
-    assert headers[5:9] == ["Người ký (họ và tên)", "Chức vụ người ký (CHỦ TỊCH hoặc PHÓ CHỦ TỊCH)",
+    assert headers[3] == "Chỉ tiêu của đơn vị thay cho “10 sản phẩm” của cấp trên [chi_tieu_1]"
+    assert headers[4] == "Chỉ tiêu của đơn vị thay cho “100 doanh nghiệp” của cấp trên [chi_tieu_2]"
+    assert headers[7:11] == ["Người ký (họ và tên)", "Chức vụ người ký (CHỦ TỊCH hoặc PHÓ CHỦ TỊCH)",
                             "Số văn bản (chỉ chữ số, để trống nếu chưa có)",
                             "Ngày ký (ngày/tháng/năm, để trống nếu chưa ký)"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
@@ -61,12 +62,12 @@ def test_template_has_a_row_per_unit_and_a_column_per_value(template: Path) -> N
 
 def test_every_draft_filled_from_its_row(template: Path, tmp_path: Path) -> None:
     data = _filled(template, tmp_path / "so-lieu.xlsx", {
-        "D2": 1200, "E2": "2.500", "F2": "Lò Văn Ánh", "G2": "phó chủ tịch", "H2": "7", "I2": "05/03/2026",
-        "D3": 15, "F3": "Tòng Thị Én & Cộng sự", "K1": "Ghi chú",
+        "D2": 1200, "E2": "2.500", "F2": 300, "G2": 8, "H2": "Lò Văn Ánh", "I2": "phó chủ tịch", "J2": "7",
+        "K2": "05/03/2026", "D3": 15, "H3": "Tòng Thị Én & Cộng sự", "M1": "Ghi chú",
     })
     units = communes(PROVINCE)
     result, notes = batch(PARENT, units, tmp_path / "out", SETTINGS, data=data, jobs=1)
-    assert notes == ["trang “Đơn vị”, dòng 1, cột K: không biết cột “Ghi chú” (cột này bị bỏ qua)."]
+    assert notes == ["trang “Đơn vị”, dòng 1, cột M: không biết cột “Ghi chú” (cột này bị bỏ qua)."]
     first, second, third = result.entries[:3]
     xml = _document(tmp_path / "out" / first.file)
     assert ">1.200</w:t>" in xml and "2.500" in xml and "Lò Văn Ánh" in xml and "KT. CHỦ TỊCH" in xml
@@ -75,8 +76,9 @@ def test_every_draft_filled_from_its_row(template: Path, tmp_path: Path) -> None
     assert first.left == []
     assert check_docx(tmp_path / "out" / first.file).ok
     assert "Tòng Thị Én &amp; Cộng sự" in _document(tmp_path / "out" / second.file)
-    assert second.left == ["chi_tieu_2", "so", "ngay"]
-    assert third.left == ["chi_tieu_1", "chi_tieu_2", "nguoi_ky", "so", "ngay"]  # a unit the sheet leaves empty
+    assert second.left == ["chi_tieu_2", "chi_tieu_3", "chi_tieu_4", "so", "ngay"]
+    # a unit the sheet leaves empty
+    assert third.left == ["chi_tieu_1", "chi_tieu_2", "chi_tieu_3", "chi_tieu_4", "nguoi_ky", "so", "ngay"]
     assert "[100]" in _document(tmp_path / "out" / third.file)  # its blank keeps the parent's figure, highlighted
 
 
@@ -90,18 +92,18 @@ def test_a_csv_sheet_fills_by_name(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("cells, expected", [
-    ({"D4": "nhiều"}, "trang “Đơn vị”, dòng 4, cột D (Chỉ tiêu của đơn vị thay cho “100 doanh nghiệp” của cấp t…): "
+    ({"D4": "nhiều"}, "trang “Đơn vị”, dòng 4, cột D (Chỉ tiêu của đơn vị thay cho “10 sản phẩm” của cấp trên […): "
                       "“nhiều” không phải một con số"),
-    ({"H5": "số 7"}, "dòng 5, cột H (Số văn bản (chỉ chữ số, để trống nếu chưa có)): “số 7” không phải số văn bản"),
-    ({"I6": "31/02/2026"}, "dòng 6, cột I (Ngày ký (ngày/tháng/năm, để trống nếu chưa ký)): “31/02/2026” không phải "
+    ({"J5": "số 7"}, "dòng 5, cột J (Số văn bản (chỉ chữ số, để trống nếu chưa có)): “số 7” không phải số văn bản"),
+    ({"K6": "31/02/2026"}, "dòng 6, cột K (Ngày ký (ngày/tháng/năm, để trống nếu chưa ký)): “31/02/2026” không phải "
                            "một ngày có thật"),
-    ({"G2": "Bí thư"}, "dòng 2, cột G (Chức vụ người ký (CHỦ TỊCH hoặc PHÓ CHỦ TỊCH)): “Bí thư” không phải chức vụ"),
-    ({"J2": "../../x"}, "dòng 2, cột J (Tên tệp (để trống: tự đặt theo tên đơn vị)): “../../x” không dùng làm tên tệp "
+    ({"I2": "Bí thư"}, "dòng 2, cột I (Chức vụ người ký (CHỦ TỊCH hoặc PHÓ CHỦ TỊCH)): “Bí thư” không phải chức vụ"),
+    ({"L2": "../../x"}, "dòng 2, cột L (Tên tệp (để trống: tự đặt theo tên đơn vị)): “../../x” không dùng làm tên tệp "
                         "được (có dấu / hoặc \\ hay “..”"),
     ({"A40": 3637, "B40": "xã Mường Kim"}, "trang “Đơn vị”, dòng 40: xã Mường Kim đã có ở dòng 2."),
     ({"B41": "xã Ninh Hải"}, "dòng 41, cột B: “xã Ninh Hải” không phải đơn vị nào trong danh sách đang soạn"),
     ({"A42": 99999}, "dòng 42, cột A: “99999” không phải đơn vị nào"),
-    ({"A2": None, "B2": None, "F2": "Lò Văn Ánh"}, "dòng 2: dòng có số liệu nhưng không có mã hay tên đơn vị."),
+    ({"A2": None, "B2": None, "H2": "Lò Văn Ánh"}, "dòng 2: dòng có số liệu nhưng không có mã hay tên đơn vị."),
     ({"A1": "x", "B1": "y"}, "trang “Đơn vị”, dòng 1: thiếu dòng tiêu đề"),
 ])
 def test_bad_sheets_are_said_and_nothing_is_written(template: Path, tmp_path: Path, cells: dict[str, object],
@@ -140,7 +142,7 @@ def test_a_sheet_of_another_layout_without_header(tmp_path: Path) -> None:
 
 def test_the_template_is_also_built_through_the_api(tmp_path: Path) -> None:
     columns = sheet_template(PARENT, communes(PROVINCE)[:3], tmp_path / "mau.xlsx", SETTINGS)
-    assert columns == 7
+    assert columns == 9  # four figures of the parent the commune sets, then signer, position, number, date, file
     assert load_workbook(tmp_path / "mau.xlsx").sheetnames == ["Đơn vị", "Hướng dẫn"]
 
 

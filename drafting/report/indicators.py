@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
 
 from drafting.derive.appendix import unflattened
 from drafting.model import Plan, Section
@@ -102,22 +101,13 @@ def _clause_targets(clause: str) -> Iterator[tuple[str, str, Decimal | None]]:
         yield _readable(re.sub(r"^(?:và|,)\s+", "", part.strip(" ,;."))), unit, figure
 
 
-@cache
-def _extra_units() -> re.Pattern[str]:
-    units = "|".join(re.escape(u) for u in sorted(words()["target_units"]["units"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w/.,])\d{{1,3}}(?:[.]\d{{3}})*(?:,\d+)?\s+(?:{units})(?!\w)")
-
-
 def _figures(text: str) -> list[Quantity]:
-    """The figures of a clause: the quantities drafting knows, those in the units only targets count in, no year,
-    and of a range ("giảm 1% - 1,5%") its first bound."""
-    found = {q.start: q for q in find_quantities(text) if not _YEAR.fullmatch(text[q.start:q.end].strip())}
-    for match in _extra_units().finditer(text):
-        if not any(q.start <= match.start() < q.end for q in found.values()):
-            number, unit = match.group(0).split(None, 1)
-            found[match.start()] = Quantity(match.start(), match.end(), f"{number} {unit}")
+    """The figures of a clause: its quantities (nlp.json's units), no year, and of a range ("giảm 1% - 1,5%") its
+    first bound."""
     figures: list[Quantity] = []
-    for quantity in sorted(found.values(), key=lambda q: q.start):
+    for quantity in find_quantities(text):
+        if _YEAR.fullmatch(text[quantity.start:quantity.end].strip()):
+            continue
         if figures and re.fullmatch(r"\s*[-–]\s*", text[figures[-1].end:quantity.start]):
             continue  # the upper bound of a range
         figures.append(quantity)
