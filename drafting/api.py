@@ -11,12 +11,13 @@ from drafting.parsing.plan import parse_blocks
 from drafting.readers import read_document
 
 
-def parse_file(path: str | Path, extract: bool = True) -> Plan:
+def parse_file(path: str | Path, extract: bool = True, data: bytes | None = None) -> Plan:
     """Parse any supported file into a plan; raises `DraftingError` with a clerk's message.
 
     `extract`: also fill criteria, awards, responsibilities and timeline with the NLP pipeline;
-    without it only the structure is read (faster; what drafting and the checker need)."""
-    plan = parse_blocks(read_document(Path(path)))
+    without it only the structure is read (faster; what drafting and the checker need). `data`: the file's
+    bytes when the caller has them already."""
+    plan = parse_blocks(read_document(Path(path), data))
     if extract:
         from drafting.nlp.extract import extract as run_extraction  # spaCy loads only when asked
 

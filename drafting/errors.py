@@ -142,17 +142,22 @@ class DraftingError(Exception):
         super().__init__(MESSAGES[key].format(**values))
 
 
+def catalogue_message(catalogue: str, key: str, **values: object) -> str:
+    """A message of a job's own catalogue: the "messages" of ``drafting/data/<catalogue>.json``, filled in."""
+    from drafting.data_files import load
+
+    return str(load(catalogue)["messages"][key]).format(**values)
+
+
 class CatalogueError(DraftingError):
-    """An error said from a job's own catalogue: the "messages" of ``drafting/data/<catalogue>.json``."""
+    """An error said from a job's own catalogue (`catalogue_message`)."""
 
     catalogue = ""
 
     def __init__(self, key: str, **values: object) -> None:
-        from drafting.data_files import load
-
         self.key = key
         self.values = values
-        Exception.__init__(self, str(load(self.catalogue)["messages"][key]).format(**values))
+        Exception.__init__(self, catalogue_message(self.catalogue, key, **values))
 
 
 class InputError(DraftingError):

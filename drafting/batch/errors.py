@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drafting.data_files import load
-from drafting.errors import CatalogueError
+from drafting.errors import CatalogueError, catalogue_message
 
 
 def words() -> dict[str, Any]:
@@ -13,7 +13,7 @@ def words() -> dict[str, Any]:
 
 
 def message(key: str, **values: object) -> str:
-    return str(words()["messages"][key]).format(**values)
+    return catalogue_message("batch", key, **values)
 
 
 class BatchInputError(CatalogueError):

@@ -14,10 +14,11 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = {".txt": False, ".text": False, ".md": True, ".markdown": True}
 
 
-def read_document(path: Path) -> RawDocument:
-    """Read any supported file; raise a `DraftingError` naming the file when it cannot be read."""
+def read_document(path: Path, data: bytes | None = None) -> RawDocument:
+    """Read any supported file; raise a `DraftingError` naming the file when it cannot be read. ``data``: its
+    bytes, when the caller has read them already (the consolidation reads a report's tables from them too)."""
     name = str(path)
-    data = read_bytes(path)
+    data = read_bytes(path) if data is None else data
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         from drafting.readers.html import read_html  # each reader imported when its format comes: `check` reads DOCX

@@ -48,13 +48,14 @@ def read_unit_report(path: Path, province: str | None) -> UnitReport:
     from drafting.api import parse_file
     from drafting.readers import read_bytes
 
-    plan = parse_file(path, extract=False)
+    data = read_bytes(path)  # read once: the plan and the figures tables come from the same bytes
+    plan = parse_file(path, extract=False, data=data)
     report = UnitReport(path=str(path), issuer=plan.meta.issuer, unit=_unit(plan.meta.issuer, province),
                         date=plan.meta.date)
     if path.suffix.lower() != ".docx":
         report.problems.append(message("no_figures"))
         return report
-    tables = figure_tables(read_docx_tables(read_bytes(path), str(path)))
+    tables = figure_tables(read_docx_tables(data, str(path)))
     figures, problems = figures_of(tables)
     report.figures = figures
     report.problems = problems
